@@ -1,0 +1,123 @@
+// squash — SIMD logistic activation functions.
+// SPDX-License-Identifier: MIT
+//
+// The exponential that all three logistic functions share: e^x for x <= 0,
+// returned in pieces precise enough for the callers to round only once.
+//
+//   e^x = 2^k * (1 + m),   m = m.hi + m.lo = expm1(r),   x = k*ln2 + r.
+//
+// Keeping m instead of 1 + m matters twice: 1 + m carries ~2x working
+// precision as a double word, and bipolar_sigmoid needs e^x - 1 for tiny |x|,
+// where 1 + m has already lost it.
+#ifndef SQUASH_DETAIL_EXP_CORE_HPP
+#define SQUASH_DETAIL_EXP_CORE_HPP
+
+#include "eft.hpp"
+
+namespace squash::detail {
+
+// Constants and fits come from tools/fit_constants.py (mpmath, 200 bits).
+// P(r) = (e^r - 1 - r) / r^2 is fitted on [-0.347, 0.347] ⊃ [-ln2/2, ln2/2]
+// (Chebyshev, near minimax); the error quoted is that of the polynomial with
+// its coefficients rounded to T, measured against the exact P.
+template <class T>
+struct exp_constants;
+
+template <>
+struct exp_constants<float> {
+    static constexpr float log2e = 0x1.715476p+0f;
+    // ln2 = ln2_hi + ln2_lo + 5.5e-14; ln2_hi has 16 bits, so k*ln2_hi is
+    // exact for |k| < 2^8.
+    static constexpr float ln2_hi = 0x1.62e4p-1f;
+    static constexpr float ln2_lo = 0x1.7f7d1cp-20f;
+    // Below x_min, e^x < 2^-150 (half the least subnormal): every function
+    // result is 0 or saturated, so x is clamped there; this also keeps
+    // inf out of the arithmetic.
+    static constexpr float x_min = -104.0f;
+    // Round-to-integer by adding 1.5*2^23; the 127 puts the IEEE exponent
+    // bias in the low bits, so (bits << 23) is already 2^k.
+    static constexpr float round_magic = 0x1.8p23f + 127.0f;
+    static constexpr int mantissa_bits = 23;
+    static constexpr float k_min_normal = -126.0f;  // 2^k is normal for k >= this
+    // Degree 5, |P_fit - P| <= 2^-27.7 (float needs ~2^-26: r^2*P is at most
+    // 0.06 of a result near 1).
+    static constexpr float P[] = {0x1p-1f,         0x1.555556p-3f,  0x1.5554e8p-5f,
+                                  0x1.1110ep-7f,   0x1.6d43d2p-10f, 0x1.a1258cp-13f};
+};
+
+template <>
+struct exp_constants<double> {
+    static constexpr double log2e = 0x1.71547652b82fep+0;
+    // ln2_hi has 42 bits: k*ln2_hi exact for |k| < 2^11; residual 2e-31.
+    static constexpr double ln2_hi = 0x1.62e42fefa38p-1;
+    static constexpr double ln2_lo = 0x1.ef35793c7673p-45;
+    // e^-746 < 2^-1075, half the least subnormal.
+    static constexpr double x_min = -746.0;
+    static constexpr double round_magic = 0x1.8p52 + 1023.0;
+    static constexpr int mantissa_bits = 52;
+    static constexpr double k_min_normal = -1022.0;
+    // Degree 10, |P_fit - P| <= 2^-58.5 (double needs ~2^-55).
+    static constexpr double P[] = {0x1p-1,
+                                   0x1.5555555555557p-3,
+                                   0x1.5555555555556p-5,
+                                   0x1.11111111100b6p-7,
+                                   0x1.6c16c16c162bfp-10,
+                                   0x1.a01a01abfc8ddp-13,
+                                   0x1.a01a01a6e448ep-16,
+                                   0x1.71de01f07539bp-19,
+                                   0x1.27e4db3f36203p-22,
+                                   0x1.af4e70dd7207dp-26,
+                                   0x1.1f7350a074034p-29};
+};
+
+// 2^k for an integral k held in a T, given t = k + round_magic as produced
+// by the rounding step. Valid for k >= k_min_normal.
+template <class T, class A>
+inline xsimd::batch<T, A> pow2_from_magic(xsimd::batch<T, A> t) noexcept
+{
+    return from_bits<T, A>(to_bits(t) << exp_constants<T>::mantissa_bits);
+}
+
+template <class T, class A>
+inline xsimd::batch<T, A> pow2(xsimd::batch<T, A> k) noexcept
+{
+    return pow2_from_magic(opaque(k + exp_constants<T>::round_magic));
+}
+
+template <class T, class A>
+struct exp_parts {
+    xsimd::batch<T, A> k;        // integral
+    xsimd::batch<T, A> scale;    // 2^max(k, k_min_normal)
+    double_word<T, A> m;         // expm1(x - k*ln2), |m| < 0.42
+};
+
+// x must be <= 0 or NaN; it is clamped to x_min (NaN passes through).
+template <class T, class A>
+inline exp_parts<T, A> exp_core(xsimd::batch<T, A> x) noexcept
+{
+    using C = exp_constants<T>;
+    using batch = xsimd::batch<T, A>;
+    x = xsimd::select(x < batch(C::x_min), batch(C::x_min), x);
+
+    auto t = opaque(xsimd::fma(x, batch(C::log2e), batch(C::round_magic)));
+    auto k = t - C::round_magic;
+
+    // Cody-Waite: x - k*ln2_hi is exact (Sterbenz), k*ln2_lo is tiny, and
+    // Fast2Sum keeps what the subtraction of it rounds away.
+    auto reduced = xsimd::fnma(k, batch(C::ln2_hi), x);
+    auto [r, r_lo] = fast_two_sum(reduced, -opaque(k * C::ln2_lo));
+
+    // expm1(r + r_lo) = r + r^2 P(r) + r_lo (1 + r) + O(r r_lo^2)
+    auto p = batch(C::P[std::size(C::P) - 1]);
+    for (std::size_t i = std::size(C::P) - 1; i-- > 0;)
+        p = xsimd::fma(p, r, batch(C::P[i]));
+    auto tail = xsimd::fma(r * r, p, xsimd::fma(r_lo, r, r_lo));
+    auto m = fast_two_sum(r, tail);
+
+    auto k_normal = xsimd::max(k, batch(C::k_min_normal));
+    return {k, pow2(k_normal), m};
+}
+
+}  // namespace squash::detail
+
+#endif

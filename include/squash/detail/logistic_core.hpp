@@ -1,0 +1,54 @@
+// squash — SIMD logistic activation functions.
+// SPDX-License-Identifier: MIT
+//
+// The terms every logistic function is built from, for a batch z:
+//   e = e^-|z| = 2^k (E.hi + E.lo),   D = 1 + e = D.hi + D.lo,
+// and the one-rounding 2^k scaling that gives gradual underflow.
+#ifndef SQUASH_DETAIL_LOGISTIC_CORE_HPP
+#define SQUASH_DETAIL_LOGISTIC_CORE_HPP
+
+#include "exp_core.hpp"
+
+namespace squash::detail {
+
+template <class T, class A>
+struct logistic_terms {
+    exp_parts<T, A> exp;     // e^-|z| = 2^k (1 + m)
+    double_word<T, A> E;     // 1 + m, in [0.7, 1.42]
+    double_word<T, A> D;     // 1 + e, in [1, 2]
+};
+
+template <class T, class A>
+inline logistic_terms<T, A> logistic_core(xsimd::batch<T, A> z) noexcept
+{
+    using batch = xsimd::batch<T, A>;
+    auto parts = exp_core(-xsimd::abs(z));
+    auto E = fast_two_sum(batch(1), parts.m.hi);
+    E.lo = E.lo + parts.m.lo;
+    // e <= 1 always (k = 0 exactly when r <= 0), so Fast2Sum applies. For
+    // k below the normal range, scale is 2^k_min_normal: e is then < 2^-125
+    // and its error vanishes against D >= 1.
+    auto D = fast_two_sum(batch(1), parts.scale * E.hi);
+    D.lo = xsimd::fma(parts.scale, E.lo, D.lo);
+    return {parts, E, D};
+}
+
+// q * 2^k for q in [2^-3, 2]: one multiplication by a normal 2^k, which is
+// exact, then, only where k is below the normal range, one more by
+// 2^(k - k_min_normal), which rounds once into the subnormals. Lanes with
+// k in range see the same bits whichever path their batch takes.
+template <class T, class A>
+inline xsimd::batch<T, A> scale_by_pow2k(xsimd::batch<T, A> q, exp_parts<T, A> const& parts) noexcept
+{
+    using batch = xsimd::batch<T, A>;
+    constexpr T k_min = exp_constants<T>::k_min_normal;
+    auto result = q * parts.scale;
+    auto below = parts.k < batch(k_min);
+    if (xsimd::any(below))
+        result = result * pow2(xsimd::select(below, parts.k - k_min, batch(0)));
+    return result;
+}
+
+}  // namespace squash::detail
+
+#endif

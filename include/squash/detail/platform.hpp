@@ -1,0 +1,89 @@
+// squash — SIMD logistic activation functions.
+// SPDX-License-Identifier: MIT
+//
+// Everything that depends on the instruction set, the compiler or the xsimd
+// version lives here, behind four small functions:
+//   has_fused_fma<A>   does xsimd::fma on arch A round once?
+//   opaque(x)          hide a value from the optimizer (see below);
+//   to_bits / from_bits  reinterpret a float batch as integers and back.
+#ifndef SQUASH_DETAIL_PLATFORM_HPP
+#define SQUASH_DETAIL_PLATFORM_HPP
+
+#include <cstdint>
+#include <type_traits>
+
+#include <xsimd/xsimd.hpp>
+
+namespace squash::detail {
+
+template <class T>
+inline constexpr bool is_supported_value = std::is_same_v<T, float> || std::is_same_v<T, double>;
+
+template <class T>
+using bits_t = std::conditional_t<std::is_same_v<T, float>, std::int32_t, std::int64_t>;
+
+// True when xsimd::fma<A> is one fused instruction. The error-free
+// transformations in eft.hpp take the exact residual of a product from it;
+// on other architectures they fall back to Dekker's splitting.
+template <class A>
+inline constexpr bool has_fused_fma =
+#if defined(__x86_64__) || defined(_M_X64) || defined(__i386__) || defined(_M_IX86)
+    std::is_base_of_v<xsimd::fma3<xsimd::sse4_2>, A> || std::is_base_of_v<xsimd::fma3<xsimd::avx>, A> ||
+    std::is_base_of_v<xsimd::fma3<xsimd::avx2>, A> || std::is_base_of_v<xsimd::avx512f, A>;
+#elif defined(__aarch64__)
+    true;  // neon64 maps xsimd::fma to vfmaq
+#else
+    false;
+#endif
+
+// The compensated arithmetic in the kernels relies on the exact IEEE meaning
+// of each operation: Fast2Sum's (s - a) must see the rounded s, and the
+// magic-number rounding must not be folded away. -ffast-math (reassociation)
+// or FMA contraction across statements (GCC's default -ffp-contract=fast)
+// could rewrite those. An empty asm that claims to modify the register makes
+// the value unknown to the optimizer at zero run-time cost.
+template <class T, class A>
+inline xsimd::batch<T, A> opaque(xsimd::batch<T, A> x) noexcept
+{
+#if (defined(__GNUC__) || defined(__clang__)) && (defined(__x86_64__) || defined(__i386__))
+    auto reg = x.data;
+#if defined(__AVX512F__)
+    asm("" : "+v"(reg));
+#else
+    asm("" : "+x"(reg));
+#endif
+    return xsimd::batch<T, A>(reg);
+#elif (defined(__GNUC__) || defined(__clang__)) && defined(__aarch64__)
+    auto reg = x.data;
+    asm("" : "+w"(reg));
+    return xsimd::batch<T, A>(reg);
+#else
+    return x;
+#endif
+}
+
+// xsimd 8 spells the target of bitwise_cast as a batch type, xsimd >= 9 as
+// the element type.
+template <class T, class A>
+inline xsimd::batch<bits_t<T>, A> to_bits(xsimd::batch<T, A> x) noexcept
+{
+#if XSIMD_VERSION_MAJOR < 9
+    return xsimd::bitwise_cast<xsimd::batch<bits_t<T>, A>>(x);
+#else
+    return xsimd::bitwise_cast<bits_t<T>>(x);
+#endif
+}
+
+template <class T, class A>
+inline xsimd::batch<T, A> from_bits(xsimd::batch<bits_t<T>, A> x) noexcept
+{
+#if XSIMD_VERSION_MAJOR < 9
+    return xsimd::bitwise_cast<xsimd::batch<T, A>>(x);
+#else
+    return xsimd::bitwise_cast<T>(x);
+#endif
+}
+
+}  // namespace squash::detail
+
+#endif

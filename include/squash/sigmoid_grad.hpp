@@ -1,0 +1,37 @@
+// squash — SIMD logistic activation functions.
+// SPDX-License-Identifier: MIT
+#ifndef SQUASH_SIGMOID_GRAD_HPP
+#define SQUASH_SIGMOID_GRAD_HPP
+
+#include "detail/logistic_core.hpp"
+#include "elementwise.hpp"
+
+namespace squash {
+
+namespace detail {
+
+// σ'(z) = σ(z)(1 − σ(z)) = e / (1 + e)^2 with e = e^-|z|.
+// The textbook s·(1−s) loses everything once s rounds to 1 (float: z >= 17);
+// e/(1+e)^2 has no cancellation, depends on |z| only (so σ' is exactly even),
+// and its 2^k is applied last so subnormal results round once.
+template <class T, class A>
+inline xsimd::batch<T, A> sigmoid_grad_kernel(xsimd::batch<T, A> z) noexcept
+{
+    auto [parts, E, D] = logistic_core(z);
+    return scale_by_pow2k(divide(E, square(D)), parts);
+}
+
+}  // namespace detail
+
+struct sigmoid_grad_fn : elementwise_function<sigmoid_grad_fn> {
+    static constexpr char const* name = "sigmoid_grad";
+    template <class T, class A>
+    static xsimd::batch<T, A> kernel(xsimd::batch<T, A> z) noexcept { return detail::sigmoid_grad_kernel(z); }
+};
+
+// The derivative of the sigmoid, taking z (not σ(z)): σ'(z) = σ(z)(1 − σ(z)).
+inline constexpr sigmoid_grad_fn sigmoid_grad{};
+
+}  // namespace squash
+
+#endif
