@@ -18,10 +18,10 @@ namespace detail {
 //   σ₂(|z|) = −(e − 1) / (2 + (e − 1)),
 // and the sign is copied from z, so σ₂ is exactly odd.
 template <class T, class A>
-inline xsimd::batch<T, A> bipolar_sigmoid_kernel(xsimd::batch<T, A> z) noexcept
+SQUASH_INLINE xsimd::batch<T, A> bipolar_sigmoid_kernel(xsimd::batch<T, A> z) noexcept
 {
     using batch = xsimd::batch<T, A>;
-    auto parts = exp_core(-xsimd::abs(z));
+    auto parts = exp_neg_abs(z);
     auto scale = parts.scale;
     // 1 − e = (1 − 2^k) − 2^k m. For k = 0 the first part vanishes; for
     // k < 0 it is >= 0.5 > |2^k m|, so Fast2Sum applies either way.
@@ -39,7 +39,7 @@ inline xsimd::batch<T, A> bipolar_sigmoid_kernel(xsimd::batch<T, A> z) noexcept
 struct bipolar_sigmoid_fn : elementwise_function<bipolar_sigmoid_fn> {
     static constexpr char const* name = "bipolar_sigmoid";
     template <class T, class A>
-    static xsimd::batch<T, A> kernel(xsimd::batch<T, A> z) noexcept { return detail::bipolar_sigmoid_kernel(z); }
+    SQUASH_INLINE static xsimd::batch<T, A> kernel(xsimd::batch<T, A> z) noexcept { return detail::bipolar_sigmoid_kernel(z); }
 };
 
 // The bipolar sigmoid σ₂(z) = 2σ(z) − 1 = tanh(z/2), with values in [−1, 1].

@@ -18,7 +18,7 @@ namespace detail {
 // rounds (almost) once; the 2^k of the negative side is applied last so a
 // subnormal result is rounded once too.
 template <class T, class A>
-inline xsimd::batch<T, A> sigmoid_kernel(xsimd::batch<T, A> z) noexcept
+SQUASH_INLINE xsimd::batch<T, A> sigmoid_kernel(xsimd::batch<T, A> z) noexcept
 {
     using batch = xsimd::batch<T, A>;
     auto [parts, E, D] = logistic_core(z);
@@ -33,7 +33,7 @@ inline xsimd::batch<T, A> sigmoid_kernel(xsimd::batch<T, A> z) noexcept
 struct sigmoid_fn : elementwise_function<sigmoid_fn> {
     static constexpr char const* name = "sigmoid";
     template <class T, class A>
-    static xsimd::batch<T, A> kernel(xsimd::batch<T, A> z) noexcept { return detail::sigmoid_kernel(z); }
+    SQUASH_INLINE static xsimd::batch<T, A> kernel(xsimd::batch<T, A> z) noexcept { return detail::sigmoid_kernel(z); }
 };
 
 // The logistic function σ(z) = 1 / (1 + e^-z): float or double; a scalar, an

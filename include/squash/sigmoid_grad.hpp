@@ -15,7 +15,7 @@ namespace detail {
 // e/(1+e)^2 has no cancellation, depends on |z| only (so σ' is exactly even),
 // and its 2^k is applied last so subnormal results round once.
 template <class T, class A>
-inline xsimd::batch<T, A> sigmoid_grad_kernel(xsimd::batch<T, A> z) noexcept
+SQUASH_INLINE xsimd::batch<T, A> sigmoid_grad_kernel(xsimd::batch<T, A> z) noexcept
 {
     auto [parts, E, D] = logistic_core(z);
     return scale_by_pow2k(divide(E, square(D)), parts);
@@ -26,7 +26,7 @@ inline xsimd::batch<T, A> sigmoid_grad_kernel(xsimd::batch<T, A> z) noexcept
 struct sigmoid_grad_fn : elementwise_function<sigmoid_grad_fn> {
     static constexpr char const* name = "sigmoid_grad";
     template <class T, class A>
-    static xsimd::batch<T, A> kernel(xsimd::batch<T, A> z) noexcept { return detail::sigmoid_grad_kernel(z); }
+    SQUASH_INLINE static xsimd::batch<T, A> kernel(xsimd::batch<T, A> z) noexcept { return detail::sigmoid_grad_kernel(z); }
 };
 
 // The derivative of the sigmoid, taking z (not σ(z)): σ'(z) = σ(z)(1 − σ(z)).

@@ -21,21 +21,22 @@ struct double_word {
 // Fast2Sum: hi + lo == a + b exactly, provided exponent(a) >= exponent(b)
 // (every call site below has |a| >= |b| or a == 0).
 template <class T, class A>
-inline double_word<T, A> fast_two_sum(xsimd::batch<T, A> a, xsimd::batch<T, A> b) noexcept
+SQUASH_INLINE double_word<T, A> fast_two_sum(xsimd::batch<T, A> a, xsimd::batch<T, A> b) noexcept
 {
     auto hi = opaque(a + b);
     return {hi, b - (hi - a)};
 }
 
-// a*b - c, computed with one rounding of the final result (the residual of a
-// product is what a corrected division needs). With a fused FMA that is one
-// instruction; without, Dekker's product gives p + e == a*b exactly and
-// (p - c) is exact because c is within a few ulps of p at every call site.
+// c - a*b with one rounding of the final result (the residual of a product
+// is what a corrected division and an exact square need). With a fused FMA
+// that is one instruction; without, Dekker's product gives p + e == a*b
+// exactly and (c - p) is exact because c is within a few ulps of p at every
+// call site.
 template <class T, class A>
-inline xsimd::batch<T, A> fms_residual(xsimd::batch<T, A> a, xsimd::batch<T, A> b, xsimd::batch<T, A> c) noexcept
+SQUASH_INLINE xsimd::batch<T, A> residual(xsimd::batch<T, A> c, xsimd::batch<T, A> a, xsimd::batch<T, A> b) noexcept
 {
     if constexpr (has_fused_fma<A>) {
-        return xsimd::fms(a, b, c);
+        return xsimd::fnma(a, b, c);
     } else {
         // Veltkamp split: 2^ceil(p/2) + 1 cuts a p-bit significand in halves.
         constexpr T splitter = std::is_same_v<T, float> ? T(4097) : T(134217729);
@@ -48,30 +49,33 @@ inline xsimd::batch<T, A> fms_residual(xsimd::batch<T, A> a, xsimd::batch<T, A> 
         auto [bh, bl] = split(b);
         auto p = opaque(a * b);
         auto e = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
-        return (p - c) + e;
+        return (c - p) - e;
     }
 }
 
-// (n.hi + n.lo) / (d.hi + d.lo) to about 0.5 ulp + 2^-2p relative, with one
-// reciprocal: q0 = n.hi / d.hi is within an ulp or so, and one correction
-// with the exactly computed residual n - q0*d recovers the last bit. Needs
-// d.hi > 0 and |d.lo| <= ulp(d.hi).
+// (n.hi + n.lo) / (d.hi + d.lo), rounded once up to ~2^-(2p-3) relative.
+// With y ~ 1/d.hi to relative error δ, q0 = n.hi*y is off by ~δ; the
+// residual n - q0*d is computed (nearly) exactly, and q0 + residual*y leaves
+// an error of order δ^2, below 2^-(p+4) once δ <= 2^-(p/2+2): one Newton
+// step on an 11-bit estimate gives 2^-22, ample for float. Needs d.hi > 0
+// and |d.lo| <= ulp(d.hi).
 template <class T, class A>
-inline xsimd::batch<T, A> divide(double_word<T, A> n, double_word<T, A> d) noexcept
+SQUASH_INLINE xsimd::batch<T, A> divide(double_word<T, A> n, double_word<T, A> d) noexcept
 {
-    auto recip = T(1) / d.hi;
+    auto recip = reciprocal_estimate(d.hi);
+    if constexpr (has_reciprocal_estimate<T, A>)
+        recip = xsimd::fma(recip, xsimd::fnma(recip, d.hi, xsimd::batch<T, A>(1)), recip);
     auto q0 = n.hi * recip;
-    auto residual = -fms_residual(q0, d.hi, n.hi);   // n.hi - q0*d.hi
-    residual = residual + xsimd::fnma(q0, d.lo, n.lo);  // + n.lo - q0*d.lo
-    return xsimd::fma(residual, recip, q0);
+    auto r = residual(n.hi, q0, d.hi) + xsimd::fnma(q0, d.lo, n.lo);  // n - q0*d
+    return xsimd::fma(r, recip, q0);
 }
 
 // (hi + lo)^2 as a double word, dropping lo^2 (below 2^-2p relative).
 template <class T, class A>
-inline double_word<T, A> square(double_word<T, A> x) noexcept
+SQUASH_INLINE double_word<T, A> square(double_word<T, A> x) noexcept
 {
     auto p = opaque(x.hi * x.hi);
-    auto e = fms_residual(x.hi, x.hi, p);  // exact rounding error of p
+    auto e = -residual(p, x.hi, x.hi);  // exact rounding error of p
     auto two_hi = x.hi + x.hi;
     return fast_two_sum(p, xsimd::fma(two_hi, x.lo, e));
 }

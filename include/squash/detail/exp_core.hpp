@@ -12,6 +12,8 @@
 #ifndef SQUASH_DETAIL_EXP_CORE_HPP
 #define SQUASH_DETAIL_EXP_CORE_HPP
 
+#include <iterator>
+
 #include "eft.hpp"
 
 namespace squash::detail {
@@ -73,13 +75,13 @@ struct exp_constants<double> {
 // 2^k for an integral k held in a T, given t = k + round_magic as produced
 // by the rounding step. Valid for k >= k_min_normal.
 template <class T, class A>
-inline xsimd::batch<T, A> pow2_from_magic(xsimd::batch<T, A> t) noexcept
+SQUASH_INLINE xsimd::batch<T, A> pow2_from_magic(xsimd::batch<T, A> t) noexcept
 {
     return from_bits<T, A>(to_bits(t) << exp_constants<T>::mantissa_bits);
 }
 
 template <class T, class A>
-inline xsimd::batch<T, A> pow2(xsimd::batch<T, A> k) noexcept
+SQUASH_INLINE xsimd::batch<T, A> pow2(xsimd::batch<T, A> k) noexcept
 {
     return pow2_from_magic(opaque(k + exp_constants<T>::round_magic));
 }
@@ -91,13 +93,14 @@ struct exp_parts {
     double_word<T, A> m;         // expm1(x - k*ln2), |m| < 0.42
 };
 
-// x must be <= 0 or NaN; it is clamped to x_min (NaN passes through).
+// e^-|z|. x = -|z| is clamped to x_min; NaN passes through (max returns
+// its second operand when either is NaN, on every xsimd target).
 template <class T, class A>
-inline exp_parts<T, A> exp_core(xsimd::batch<T, A> x) noexcept
+SQUASH_INLINE exp_parts<T, A> exp_neg_abs(xsimd::batch<T, A> z) noexcept
 {
     using C = exp_constants<T>;
     using batch = xsimd::batch<T, A>;
-    x = xsimd::select(x < batch(C::x_min), batch(C::x_min), x);
+    auto x = xsimd::max(batch(C::x_min), z | batch(T(-0.0)));
 
     auto t = opaque(xsimd::fma(x, batch(C::log2e), batch(C::round_magic)));
     auto k = t - C::round_magic;
@@ -105,9 +108,12 @@ inline exp_parts<T, A> exp_core(xsimd::batch<T, A> x) noexcept
     // Cody-Waite: x - k*ln2_hi is exact (Sterbenz), k*ln2_lo is tiny, and
     // Fast2Sum keeps what the subtraction of it rounds away.
     auto reduced = xsimd::fnma(k, batch(C::ln2_hi), x);
-    auto [r, r_lo] = fast_two_sum(reduced, -opaque(k * C::ln2_lo));
+    auto [r, r_lo] = fast_two_sum(reduced, opaque(k * -C::ln2_lo));
 
     // expm1(r + r_lo) = r + r^2 P(r) + r_lo (1 + r) + O(r r_lo^2)
+    // Horner, not Estrin: the range loop interleaves four batches, which
+    // hides the latency, and Horner's rounding errors are smaller (measured:
+    // bipolar_sigmoid 0.71 vs 0.89 ulp worst case in float).
     auto p = batch(C::P[std::size(C::P) - 1]);
     for (std::size_t i = std::size(C::P) - 1; i-- > 0;)
         p = xsimd::fma(p, r, batch(C::P[i]));

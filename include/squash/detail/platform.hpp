@@ -3,9 +3,10 @@
 //
 // Everything that depends on the instruction set, the compiler or the xsimd
 // version lives here, behind four small functions:
-//   has_fused_fma<A>   does xsimd::fma on arch A round once?
-//   opaque(x)          hide a value from the optimizer (see below);
-//   to_bits / from_bits  reinterpret a float batch as integers and back.
+//   has_fused_fma<A>      does xsimd::fma on arch A round once?
+//   reciprocal_estimate   1/x to at least 11 bits, cheaper than a division;
+//   opaque(x)             hide a value from the optimizer (see below);
+//   to_bits / from_bits   reinterpret a float batch as integers and back.
 #ifndef SQUASH_DETAIL_PLATFORM_HPP
 #define SQUASH_DETAIL_PLATFORM_HPP
 
@@ -13,6 +14,17 @@
 #include <type_traits>
 
 #include <xsimd/xsimd.hpp>
+
+// The kernels are a few dozen vector instructions each: inlined, the four
+// batches of an unrolled loop interleave and hide each other's latency;
+// left to the inliner's size heuristics, GCC emits calls and serializes them.
+#if defined(__GNUC__) || defined(__clang__)
+#define SQUASH_INLINE [[gnu::always_inline]] inline
+#elif defined(_MSC_VER)
+#define SQUASH_INLINE __forceinline
+#else
+#define SQUASH_INLINE inline
+#endif
 
 namespace squash::detail {
 
@@ -36,6 +48,23 @@ inline constexpr bool has_fused_fma =
     false;
 #endif
 
+// rcpps (AVX, 2^-11.5 relative) and vrcp14ps (AVX-512, 2^-14) pipeline at
+// one per cycle, where a float division costs 3.5-5 cycles per vector and
+// blocks the divider. Elsewhere, and for double (where two Newton steps
+// would be needed), the estimate is an exact division.
+template <class T, class A>
+inline constexpr bool has_reciprocal_estimate =
+    std::is_same_v<T, float> && (std::is_base_of_v<xsimd::avx, A> || std::is_base_of_v<xsimd::avx512f, A>);
+
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> reciprocal_estimate(xsimd::batch<T, A> x) noexcept
+{
+    if constexpr (has_reciprocal_estimate<T, A>)
+        return xsimd::reciprocal(x);
+    else
+        return T(1) / x;
+}
+
 // The compensated arithmetic in the kernels relies on the exact IEEE meaning
 // of each operation: Fast2Sum's (s - a) must see the rounded s, and the
 // magic-number rounding must not be folded away. -ffast-math (reassociation)
@@ -43,7 +72,7 @@ inline constexpr bool has_fused_fma =
 // could rewrite those. An empty asm that claims to modify the register makes
 // the value unknown to the optimizer at zero run-time cost.
 template <class T, class A>
-inline xsimd::batch<T, A> opaque(xsimd::batch<T, A> x) noexcept
+SQUASH_INLINE xsimd::batch<T, A> opaque(xsimd::batch<T, A> x) noexcept
 {
 #if (defined(__GNUC__) || defined(__clang__)) && (defined(__x86_64__) || defined(__i386__))
     auto reg = x.data;
@@ -65,7 +94,7 @@ inline xsimd::batch<T, A> opaque(xsimd::batch<T, A> x) noexcept
 // xsimd 8 spells the target of bitwise_cast as a batch type, xsimd >= 9 as
 // the element type.
 template <class T, class A>
-inline xsimd::batch<bits_t<T>, A> to_bits(xsimd::batch<T, A> x) noexcept
+SQUASH_INLINE xsimd::batch<bits_t<T>, A> to_bits(xsimd::batch<T, A> x) noexcept
 {
 #if XSIMD_VERSION_MAJOR < 9
     return xsimd::bitwise_cast<xsimd::batch<bits_t<T>, A>>(x);
@@ -75,7 +104,7 @@ inline xsimd::batch<bits_t<T>, A> to_bits(xsimd::batch<T, A> x) noexcept
 }
 
 template <class T, class A>
-inline xsimd::batch<T, A> from_bits(xsimd::batch<bits_t<T>, A> x) noexcept
+SQUASH_INLINE xsimd::batch<T, A> from_bits(xsimd::batch<bits_t<T>, A> x) noexcept
 {
 #if XSIMD_VERSION_MAJOR < 9
     return xsimd::bitwise_cast<xsimd::batch<T, A>>(x);
