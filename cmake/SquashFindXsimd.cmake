@@ -1,5 +1,6 @@
-# xsimd: any version its own package config accepts (its version file only
-# matches its own major version, so none is pinned here).
+# xsimd: no version is requested, so whatever xsimd is installed (Debian's
+# 8.1, upstream 13/14, ...) is accepted as its package config sees fit;
+# squash guards the API differences in include/squash/detail/platform.hpp.
 include(GNUInstallDirs)
 # Debian's xsimd 8 target links a target named "xtl" without finding it:
 # find xtl first where it exists, so that name resolves to its target.
