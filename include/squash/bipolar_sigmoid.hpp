@@ -31,7 +31,7 @@ SQUASH_INLINE xsimd::batch<T, A> bipolar_sigmoid_kernel(xsimd::batch<T, A> z) no
     // 1 + e = 2 − (1 − e)
     auto denominator = fast_two_sum(batch(2), -numerator.hi);
     denominator.lo = denominator.lo - numerator.lo;
-    return xsimd::copysign(divide(numerator, denominator), z);
+    return keep_nan(z, xsimd::copysign(divide(numerator, denominator), z));
 }
 
 }  // namespace detail

@@ -25,7 +25,7 @@ SQUASH_INLINE xsimd::batch<T, A> sigmoid_kernel(xsimd::batch<T, A> z) noexcept
     auto negative = z < batch(0);
     double_word<T, A> numerator{xsimd::select(negative, E.hi, batch(1)), xsimd::select(negative, E.lo, batch(0))};
     auto q = divide(numerator, D);
-    return xsimd::select(negative, scale_by_pow2k(q, parts), q);
+    return keep_nan(z, xsimd::select(negative, scale_by_pow2k(q, parts), q));
 }
 
 }  // namespace detail

@@ -18,7 +18,7 @@ template <class T, class A>
 SQUASH_INLINE xsimd::batch<T, A> sigmoid_grad_kernel(xsimd::batch<T, A> z) noexcept
 {
     auto [parts, E, D] = logistic_core(z);
-    return scale_by_pow2k(divide(E, square(D)), parts);
+    return keep_nan(z, scale_by_pow2k(divide(E, square(D)), parts));
 }
 
 }  // namespace detail

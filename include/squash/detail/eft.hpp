@@ -54,20 +54,24 @@ SQUASH_INLINE xsimd::batch<T, A> residual(xsimd::batch<T, A> c, xsimd::batch<T, 
 }
 
 // (n.hi + n.lo) / (d.hi + d.lo), rounded once up to ~2^-(2p-3) relative.
-// With y ~ 1/d.hi to relative error δ, q0 = n.hi*y is off by ~δ; the
-// residual n - q0*d is computed (nearly) exactly, and q0 + residual*y leaves
-// an error of order δ^2, below 2^-(p+4) once δ <= 2^-(p/2+2): one Newton
-// step on an 11-bit estimate gives 2^-22, ample for float. Needs d.hi > 0
-// and |d.lo| <= ulp(d.hi).
+// q0 ~ n.hi / d.hi; the residual n - q0*d is computed (nearly) exactly, and
+// q0 + residual * y, y ~ 1/d.hi, is the corrected quotient. The correction
+// is below an ulp of q0, so y's own error δ enters as δ ulp: y may be a
+// hardware estimate (δ <= 2^-11.5). Where there is one, q0 is a true
+// division, which runs on the divider beside the FMA pipes that bound the
+// kernels; elsewhere y is the division and q0 = n.hi * y.
+// Needs d.hi > 0 and |d.lo| <= ulp(d.hi).
 template <class T, class A>
 SQUASH_INLINE xsimd::batch<T, A> divide(double_word<T, A> n, double_word<T, A> d) noexcept
 {
-    auto recip = reciprocal_estimate(d.hi);
+    auto y = reciprocal_estimate(d.hi);
+    xsimd::batch<T, A> q0;
     if constexpr (has_reciprocal_estimate<T, A>)
-        recip = xsimd::fma(recip, xsimd::fnma(recip, d.hi, xsimd::batch<T, A>(1)), recip);
-    auto q0 = n.hi * recip;
+        q0 = n.hi / d.hi;
+    else
+        q0 = n.hi * y;
     auto r = residual(n.hi, q0, d.hi) + xsimd::fnma(q0, d.lo, n.lo);  // n - q0*d
-    return xsimd::fma(r, recip, q0);
+    return xsimd::fma(r, y, q0);
 }
 
 // (hi + lo)^2 as a double word, dropping lo^2 (below 2^-2p relative).

@@ -33,17 +33,22 @@ SQUASH_INLINE logistic_terms<T, A> logistic_core(xsimd::batch<T, A> z) noexcept
     return {parts, E, D};
 }
 
-// q * 2^k for q in [2^-3, 2]: one multiplication by the normal 2^k_normal
-// (exact), then one by 2^min(k - k_min_normal, 0), which is 1 (exact again)
-// unless k is below the normal range, where it rounds once into the
-// subnormals. Branch-free, so unrolled batches interleave.
+// q * 2^k for q in [2^-3, 2]: one multiplication by the normal
+// 2^max(k, k_min_normal), which is exact; then, only where k is below the
+// normal range (results under ~2^-126 in float), one more by
+// 2^(k - k_min_normal), which rounds once into the subnormals. Lanes with k
+// in range get the same bits whichever path their batch takes; the branch
+// keeps the rare path off the FMA pipes that bound the kernel.
 template <class T, class A>
 SQUASH_INLINE xsimd::batch<T, A> scale_by_pow2k(xsimd::batch<T, A> q, exp_parts<T, A> const& parts) noexcept
 {
     using batch = xsimd::batch<T, A>;
     constexpr T k_min = exp_constants<T>::k_min_normal;
-    auto below_normal = pow2(xsimd::min(parts.k - k_min, batch(0)));
-    return (q * parts.scale) * below_normal;
+    auto result = q * parts.scale;
+    auto below = parts.k < batch(k_min);
+    if (xsimd::any(below))
+        result = result * pow2(xsimd::select(below, parts.k - k_min, batch(0)));
+    return result;
 }
 
 }  // namespace squash::detail
