@@ -33,6 +33,25 @@ SQUASH_INLINE logistic_terms<T, A> logistic_core(xsimd::batch<T, A> z) noexcept
     return {parts, E, D};
 }
 
+// tanh(|z|/2) = (1 − e) / (1 + e), e = e^-|z|.
+// 2σ − 1 would cancel near 0; instead, with e − 1 = 2^k(1 + m) − 1 kept to
+// double-word precision, σ₂(|z|) = −(e − 1) / (2 + (e − 1)).
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> tanh_half_abs(exp_parts<T, A> const& parts) noexcept
+{
+    using batch = xsimd::batch<T, A>;
+    auto scale = parts.scale;
+    // 1 − e = (1 − 2^k) − 2^k m. For k = 0 the first part vanishes; for
+    // k < 0 it is >= 0.5 > |2^k m|, so Fast2Sum applies either way.
+    auto one_minus_scale = fast_two_sum(batch(1), -scale);
+    auto numerator = fast_two_sum(one_minus_scale.hi, -scale * parts.m.hi);
+    numerator.lo = numerator.lo + xsimd::fnma(scale, parts.m.lo, one_minus_scale.lo);
+    // 1 + e = 2 − (1 − e)
+    auto denominator = fast_two_sum(batch(2), -numerator.hi);
+    denominator.lo = denominator.lo - numerator.lo;
+    return divide(numerator, denominator);
+}
+
 // q * 2^k for q in [2^-3, 2]: one multiplication by the normal
 // 2^max(k, k_min_normal), which is exact; then, only where k is below the
 // normal range (results under ~2^-126 in float), one more by
