@@ -1,4 +1,4 @@
-# FetchContent from this checkout, with the project docs/consuming.md shows.
+# FetchContent from this checkout, with the project README.md shows.
 #   FROM=archive  (default) the URL form, from a tarball of the working tree
 #                 shaped like a release archive (no build output, no .git);
 #   FROM=git      the GIT_REPOSITORY form, from this checkout's HEAD commit
@@ -11,13 +11,13 @@ endif()
 
 # The docs must show this project exactly, up to the URL line.
 file(READ "${CONSUMER_DIR}/fetchcontent/CMakeLists.txt" project_text)
-file(READ "${SQUASH_SOURCE_DIR}/docs/consuming.md" docs)
+file(READ "${SQUASH_SOURCE_DIR}/README.md" docs)
 string(REGEX MATCH "\n  URL [^\n]*\n" docs_url_line "${docs}")
-consumer_require("${docs_url_line}" "URL" "docs/consuming.md has a FetchContent URL line")
+consumer_require("${docs_url_line}" "URL" "README.md has a FetchContent URL line")
 string(REGEX REPLACE "\n  URL [^\n]*\n" "${docs_url_line}" documented "${project_text}")
 string(FIND "${docs}" "${documented}" at)
 if(at EQUAL -1)
-  message(FATAL_ERROR "consumer: docs/consuming.md no longer shows tests/consumer/fetchcontent/CMakeLists.txt "
+  message(FATAL_ERROR "consumer: README.md no longer shows tests/consumer/fetchcontent/CMakeLists.txt "
                       "(with its URL line swapped); expected it to contain:\n${documented}")
 endif()
 

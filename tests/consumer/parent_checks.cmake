@@ -1,5 +1,5 @@
 # Injected into each consumer project with -DCMAKE_PROJECT_INCLUDE, so the
-# projects themselves stay exactly what docs/consuming.md shows. It runs
+# projects themselves stay exactly what README.md shows. It runs
 # after the first project() and defers its checks to the end of the parent's
 # top-level CMakeLists, when squash has been added however the parent does it.
 include_guard(GLOBAL)
