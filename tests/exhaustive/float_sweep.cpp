@@ -1,0 +1,208 @@
+#include "float_sweep.hpp"
+
+#include <bit>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include "parallel.hpp"
+#include "reference.hpp"
+
+namespace sweep {
+
+namespace {
+
+constexpr std::size_t chunk_size = std::size_t(1) << 16;
+constexpr std::uint32_t sign_bit = 0x80000000u;
+
+// Magnitudes with bits first, first + stride, ...: in increasing order of
+// value (NaN patterns, if any, last), so each segment is one ordered chain
+// for the monotonicity checks.
+struct segment {
+    std::uint32_t first;
+    std::uint32_t count;
+    std::uint32_t stride;
+};
+
+// --quick: every 16th pattern, plus all patterns in windows of 2^20 around
+// where the kernels change regime: the subnormal inputs, the least normal,
+// z ~ 2^-24 (sigma leaves 0.5), z ~ 1, z ~ 17 (sigma and sigma2 saturate),
+// z ~ 87 (sigma(-z), sigma' become subnormal), z ~ 103.5 (they reach 0).
+std::vector<segment> segments_for(bool quick)
+{
+    if (!quick)
+        return {{0, sign_bit, 1}};
+    std::vector<segment> list{{0, sign_bit / 16, 16}};
+    constexpr std::uint32_t window = 1u << 20;
+    for (float center : {0.0f, std::numeric_limits<float>::min(), 0x1p-24f, 1.0f, 17.0f, 87.3f, 103.5f}) {
+        auto bits = std::bit_cast<std::uint32_t>(center);
+        list.push_back({bits < window / 2 ? 0 : bits - window / 2, window, 1});
+    }
+    return list;
+}
+
+struct work_item {
+    std::size_t segment;
+    std::size_t chunk;
+};
+
+// The first and last output of a chunk's ordered chain, per function and
+// sign, so the chains can be checked across chunk boundaries afterwards.
+struct chain_ends {
+    float first = std::numeric_limits<float>::quiet_NaN();
+    float last = std::numeric_limits<float>::quiet_NaN();
+};
+using chunk_ends = std::array<std::array<chain_ends, 2>, function_count>;
+
+// sigma and sigma2 rise with z, so over increasing magnitudes they rise on
+// the positive side and fall on the negative one; sigma' falls on both.
+bool falls(fn f, int side) { return f == fn::sigmoid_grad || side == 1; }
+
+bool out_of_order(bool falling, float before, float after) { return falling ? after > before : after < before; }
+
+void count_order_violation(property_stats& p, fn f, int side)
+{
+    if (f == fn::sigmoid_grad && side == 1)
+        ++p.monotonicity_negative;
+    else
+        ++p.monotonicity;
+}
+
+struct thread_state {
+    sweep_stats stats;
+    std::array<std::vector<float>, 2> in;
+    std::array<std::array<std::vector<float>, 2>, function_count> out;
+};
+
+void process_chunk(segment const& seg, std::size_t chunk, implementation impl, thread_state& state,
+                   chunk_ends& ends)
+{
+    std::size_t begin = chunk * chunk_size;
+    std::size_t n = std::min<std::size_t>(chunk_size, seg.count - begin);
+    for (auto& v : state.in)
+        v.resize(n);
+    for (auto& per_sign : state.out)
+        for (auto& v : per_sign)
+            v.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        auto bits = seg.first + std::uint32_t(begin + i) * seg.stride;
+        state.in[0][i] = std::bit_cast<float>(bits);
+        state.in[1][i] = std::bit_cast<float>(bits | sign_bit);
+    }
+    for (std::size_t k = 0; k < function_count; ++k)
+        for (int side = 0; side < 2; ++side)
+            evaluate(impl, all_functions[k], state.in[side], state.out[k][side]);
+
+    // One element per chunk is also checked against MPFR, to measure the fast
+    // reference's error instead of assuming it.
+    std::size_t checked = (chunk * 7919) % n;
+    bool have_previous = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        float a = state.in[0][i];
+        if (std::isnan(a)) {
+            for (std::size_t k = 0; k < function_count; ++k)
+                for (int side = 0; side < 2; ++side) {
+                    ++state.stats[k].properties.nan_inputs;
+                    state.stats[k].properties.nan_outputs += std::isnan(state.out[k][side][i]);
+                }
+            continue;
+        }
+        auto ref = reference_values<double>(double(a));
+        double const exact[function_count][2] = {
+            {ref.sigmoid_pos, ref.sigmoid_neg}, {ref.grad, ref.grad}, {ref.bipolar_pos, -ref.bipolar_pos}};
+        float const z[2] = {a, -a};
+        for (std::size_t k = 0; k < function_count; ++k) {
+            fn f = all_functions[k];
+            auto& stats = state.stats[k];
+            float const got[2] = {state.out[k][0][i], state.out[k][1][i]};
+            for (int side = 0; side < 2; ++side) {
+                stats.errors.record(f, z[side], got[side], exact[k][side]);
+                if (!in_range(f, got[side])) {
+                    ++stats.properties.range;
+                    stats.properties.note_violation(z[side]);
+                }
+                auto& end = ends[k][side];
+                if (!have_previous)
+                    end.first = got[side];
+                else if (out_of_order(falls(f, side), end.last, got[side])) {
+                    count_order_violation(stats.properties, f, side);
+                    stats.properties.note_violation(z[side]);
+                }
+                end.last = got[side];
+            }
+            bool symmetric = true;
+            if (f == fn::sigmoid_grad)
+                symmetric = std::bit_cast<std::uint32_t>(got[1]) == std::bit_cast<std::uint32_t>(got[0]);
+            else if (f == fn::bipolar_sigmoid)
+                symmetric = std::bit_cast<std::uint32_t>(got[1]) == std::bit_cast<std::uint32_t>(-got[0]);
+            if (!symmetric) {
+                ++stats.properties.symmetry;
+                stats.properties.note_violation(a);
+            }
+            // Where the two chains meet, sigma(-0) <= sigma(+0).
+            if (a == 0 && f != fn::sigmoid_grad && got[1] > got[0]) {
+                ++stats.properties.monotonicity;
+                stats.properties.note_violation(a);
+            }
+            if (i == checked) {
+                ++stats.errors.reference_checks;
+                for (int side = 0; side < 2; ++side)
+                    stats.errors.reference_check_max = std::max(
+                        stats.errors.reference_check_max, reference_deviation(f, z[side], exact[k][side]));
+            }
+        }
+        have_previous = true;
+    }
+}
+
+}  // namespace
+
+sweep_result run_float_sweep(implementation impl, bool quick, unsigned threads)
+{
+    auto start = std::chrono::steady_clock::now();
+    auto cpu_start = std::clock();
+    auto segments = segments_for(quick);
+    std::vector<work_item> items;
+    std::vector<std::size_t> first_item_of_segment;
+    sweep_result result;
+    for (std::size_t s = 0; s < segments.size(); ++s) {
+        first_item_of_segment.push_back(items.size());
+        std::size_t chunks = (segments[s].count + chunk_size - 1) / chunk_size;
+        for (std::size_t c = 0; c < chunks; ++c)
+            items.push_back({s, c});
+        result.inputs += 2 * std::uint64_t(segments[s].count);
+    }
+    std::vector<chunk_ends> ends(items.size());
+    auto states = run_parallel<thread_state>(threads, items.size(), [&](std::size_t item, thread_state& state) {
+        process_chunk(segments[items[item].segment], items[item].chunk, impl, state, ends[item]);
+    });
+    for (auto const& state : states)
+        merge(result.stats, state.stats);
+
+    // The chains continue across chunk boundaries within a segment.
+    for (std::size_t item = 1; item < items.size(); ++item) {
+        if (items[item].segment != items[item - 1].segment)
+            continue;
+        for (std::size_t k = 0; k < function_count; ++k)
+            for (int side = 0; side < 2; ++side) {
+                auto before = ends[item - 1][k][side].last, after = ends[item][k][side].first;
+                if (!std::isnan(before) && !std::isnan(after) &&
+                    out_of_order(falls(all_functions[k], side), before, after)) {
+                    count_order_violation(result.stats[k].properties, all_functions[k], side);
+                    auto const& seg = segments[items[item].segment];
+                    auto bits = seg.first + std::uint32_t(items[item].chunk * chunk_size) * seg.stride;
+                    result.stats[k].properties.note_violation(
+                        double(std::bit_cast<float>(side ? bits | sign_bit : bits)));
+                }
+            }
+    }
+    result.coverage = quick ? "every 16th bit pattern of each sign (2^28 inputs) plus every pattern in 7 windows "
+                              "of 2^20 magnitudes (both signs) around 0, the least normal, 2^-24, 1, 17, 87.3, 103.5"
+                            : "all 2^32 bit patterns";
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    result.cpu_seconds = double(std::clock() - cpu_start) / CLOCKS_PER_SEC;
+    return result;
+}
+
+}  // namespace sweep

@@ -1,0 +1,105 @@
+#include "specials.hpp"
+
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <limits>
+
+namespace sweep {
+
+namespace {
+
+template <class T>
+using bits_of = std::conditional_t<sizeof(T) == 4, std::uint32_t, std::uint64_t>;
+
+template <class T>
+bool same_bits(T a, T b)
+{
+    return std::bit_cast<bits_of<T>>(a) == std::bit_cast<bits_of<T>>(b);
+}
+
+template <class T>
+struct special_input {
+    char const* name;
+    T z;
+    T sigmoid, grad, bipolar;  // the correctly rounded results
+};
+
+// At the least subnormal d: sigma(+-d) = 0.5 +- d/4 and sigma'(d) = 0.25 -
+// d^2/16 round to 0.5 and 0.25; sigma2(d) = tanh(d/2) lies just below d/2,
+// the midpoint between 0 and d, so it rounds to 0 (with z's sign: sigma2 is
+// odd). At the largest finite z, e^-z is far below an ulp of 1.
+template <class T>
+std::vector<special_input<T>> special_inputs()
+{
+    using limits = std::numeric_limits<T>;
+    T inf = limits::infinity(), max = limits::max(), d = limits::denorm_min();
+    return {
+        {"+0", T(0), T(0.5), T(0.25), T(0)},
+        {"-0", -T(0), T(0.5), T(0.25), -T(0)},
+        {"+inf", inf, T(1), T(0), T(1)},
+        {"-inf", -inf, T(0), T(0), T(-1)},
+        {"+max", max, T(1), T(0), T(1)},
+        {"-max", -max, T(0), T(0), T(-1)},
+        {"+least subnormal", d, T(0.5), T(0.25), T(0)},
+        {"-least subnormal", -d, T(0.5), T(0.25), -T(0)},
+    };
+}
+
+// Quiet and signalling NaNs, payloads at both ends, both signs.
+template <class T>
+std::vector<bits_of<T>> nan_patterns()
+{
+    if constexpr (sizeof(T) == 4)
+        return {0x7fc00000u, 0x7fc00001u, 0x7f800001u, 0x7fbfffffu, 0xffc00000u, 0xffffffffu};
+    else
+        return {0x7ff8000000000000u, 0x7ff8000000000001u, 0x7ff0000000000001u, 0x7ff7ffffffffffffu,
+                0xfff8000000000000u, 0xffffffffffffffffu};
+}
+
+char const* hex_name(std::uint64_t bits, char* buffer, std::size_t size, int digits)
+{
+    std::snprintf(buffer, size, "NaN 0x%0*llx", digits, static_cast<unsigned long long>(bits));
+    return buffer;
+}
+
+}  // namespace
+
+template <class T>
+std::vector<special_row> run_specials(implementation impl)
+{
+    std::vector<special_input<T>> inputs = special_inputs<T>();
+    std::vector<std::string> names;
+    for (auto const& in : inputs)
+        names.push_back(in.name);
+    for (auto bits : nan_patterns<T>()) {
+        char buffer[40];
+        T nan = std::bit_cast<T>(bits);
+        inputs.push_back({"", nan, nan, nan, nan});
+        names.push_back(hex_name(bits, buffer, sizeof buffer, int(2 * sizeof(T))));
+    }
+    std::vector<T> z;
+    for (auto const& in : inputs)
+        z.push_back(in.z);
+    std::vector<special_row> rows;
+    for (fn f : all_functions) {
+        std::vector<T> out(z.size());
+        evaluate(impl, f, std::span<T const>(z), std::span<T>(out));
+        for (std::size_t i = 0; i < inputs.size(); ++i) {
+            T expected = f == fn::sigmoid ? inputs[i].sigmoid
+                         : f == fn::sigmoid_grad ? inputs[i].grad
+                                                 : inputs[i].bipolar;
+            T scalar = evaluate_scalar(impl, f, z[i]);
+            bool ok = std::isnan(expected) ? std::isnan(out[i]) && std::isnan(scalar)
+                                           : same_bits(out[i], expected) && same_bits(scalar, expected);
+            rows.push_back({f, names[i], double(z[i]), double(expected), double(out[i]), double(scalar), ok});
+        }
+    }
+    return rows;
+}
+
+template std::vector<special_row> run_specials<float>(implementation);
+template std::vector<special_row> run_specials<double>(implementation);
+
+}  // namespace sweep
