@@ -124,14 +124,15 @@ SQUASH_INLINE exp_parts<T, A> exp_neg_abs(xsimd::batch<T, A> z) noexcept
     return {k, pow2(k_normal), m};
 }
 
-// NaN in gives the same NaN out, quieted (z + z keeps sign and payload).
+// NaN in gives the same NaN out, quieted (z + 0 keeps sign and payload, and
+// unlike z + z cannot overflow in the lanes select discards).
 // Without this, which of the NaNs inside a kernel surfaces (that of z, or the
 // sign-flipped one of -|z|) would depend on how the compiler ordered
 // commutative operations, and differ between call forms.
 template <class T, class A>
 SQUASH_INLINE xsimd::batch<T, A> keep_nan(xsimd::batch<T, A> z, xsimd::batch<T, A> result) noexcept
 {
-    return xsimd::select(z != z, z + z, result);
+    return xsimd::select(z != z, z + T(0), result);
 }
 
 }  // namespace squash::detail
