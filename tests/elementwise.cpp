@@ -130,7 +130,7 @@ TEMPLATE_TEST_CASE("range forms: every length and offset writes exactly the outp
             for (std::size_t in_offset = 0; in_offset <= max_offset; ++in_offset) {
                 for (std::size_t out_offset = 0; out_offset <= max_offset; ++out_offset) {
                     std::vector<T> in(n + pad, canary<T>()), out(n + pad, canary<T>());
-                    std::copy(z.begin(), z.end(), in.begin() + in_offset);
+                    std::copy(z.begin(), z.end(), in.begin() + static_cast<std::ptrdiff_t>(in_offset));
                     auto const in_before = in;
                     f(std::span<T const>(in.data() + in_offset, n), std::span<T>(out.data() + out_offset, n));
                     bool const fenced = all_canaries(out.data(), out_offset) &&
@@ -150,7 +150,7 @@ TEMPLATE_TEST_CASE("range forms: every length and offset writes exactly the outp
                 }
                 // In place, at the same offsets into a canary-lined buffer.
                 std::vector<T> buffer(n + pad, canary<T>());
-                std::copy(z.begin(), z.end(), buffer.begin() + in_offset);
+                std::copy(z.begin(), z.end(), buffer.begin() + static_cast<std::ptrdiff_t>(in_offset));
                 f(std::span<T>(buffer.data() + in_offset, n));
                 bool const fenced = all_canaries(buffer.data(), in_offset) &&
                                     all_canaries(buffer.data() + in_offset + n, pad - in_offset);

@@ -18,7 +18,7 @@ namespace detail {
 template <class T, class A>
 SQUASH_INLINE xsimd::batch<T, A> bipolar_sigmoid_kernel(xsimd::batch<T, A> z) noexcept
 {
-    return keep_nan(z, xsimd::copysign(tanh_half_abs(exp_neg_abs(z)), z));
+    return keep_nan(z, with_sign_of(tanh_half_abs(exp_neg_abs(z)), z));
 }
 
 }  // namespace detail

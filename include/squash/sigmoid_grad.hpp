@@ -26,7 +26,7 @@ SQUASH_INLINE xsimd::batch<T, A> sigmoid_grad_kernel(xsimd::batch<T, A> z) noexc
     using batch = xsimd::batch<T, A>;
     auto [parts, E, D] = logistic_core(z);
     auto grad = scale_by_pow2k(divide(E, square(D)), parts);
-    auto flat = xsimd::abs(z) < batch(T(0.25));
+    auto flat = abs_bits(z) < batch(T(0.25));
     if (xsimd::any(flat)) {
         auto half_tanh = tanh_half_abs(parts) * T(0.5);
         grad = xsimd::select(flat, xsimd::fnma(half_tanh, half_tanh, batch(T(0.25))), grad);

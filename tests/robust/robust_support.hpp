@@ -54,15 +54,19 @@ struct clamp_points<double> {
                                         746.0, 750.0};
 };
 
-// Every finite input class: ±0, ±max, ±min normal, subnormals, the clamp
-// points and their neighbours, and a grid through the interesting range.
+// Every finite input class: ±0, ±max and other huge values, ±min normal,
+// subnormals, the clamp points and their neighbours, and a grid through
+// the interesting range.
 template <class T>
 std::vector<T> finite_inputs()
 {
     using lim = std::numeric_limits<T>;
     std::vector<T> magnitudes = {T(0),          lim::max(), lim::min(),
                                  lim::denorm_min(), lim::min() - lim::denorm_min(),  // largest subnormal
-                                 lim::min() / 2, lim::min() * 2, T(1), T(0.5), lim::epsilon()};
+                                 lim::min() / 2, lim::min() * 2, T(1), T(0.5), lim::epsilon(),
+                                 // huge: 2z, z², e^z would overflow
+                                 lim::max() / 2, std::nextafter(lim::max() / 2, lim::infinity()),
+                                 std::sqrt(lim::max()), T(1e30)};
     for (T c : clamp_points<T>::values) {
         magnitudes.push_back(c);
         magnitudes.push_back(std::nextafter(c, T(0)));

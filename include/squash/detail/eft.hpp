@@ -20,11 +20,16 @@ struct double_word {
 
 // Fast2Sum: hi + lo == a + b exactly, provided exponent(a) >= exponent(b)
 // (every call site below has |a| >= |b| or a == 0).
+// Every operand goes through opaque(): under -ffast-math the compiler would
+// otherwise see through the inputs' own expressions, or rewrite b - (hi - a)
+// as (a + b) - hi = 0.
 template <class T, class A>
 SQUASH_INLINE double_word<T, A> fast_two_sum(xsimd::batch<T, A> a, xsimd::batch<T, A> b) noexcept
 {
+    a = opaque(a);
+    b = opaque(b);
     auto hi = opaque(a + b);
-    return {hi, b - (hi - a)};
+    return {hi, b - opaque(hi - a)};
 }
 
 // c - a*b with one rounding of the final result (the residual of a product
@@ -42,14 +47,14 @@ SQUASH_INLINE xsimd::batch<T, A> residual(xsimd::batch<T, A> c, xsimd::batch<T, 
         constexpr T splitter = std::is_same_v<T, float> ? T(4097) : T(134217729);
         auto split = [](xsimd::batch<T, A> x) {
             auto g = opaque(x * splitter);
-            auto h = opaque(g - (g - x));
+            auto h = opaque(g - opaque(g - x));
             return double_word<T, A>{h, x - h};
         };
-        auto [ah, al] = split(a);
-        auto [bh, bl] = split(b);
+        auto [ah, al] = split(opaque(a));
+        auto [bh, bl] = split(opaque(b));
         auto p = opaque(a * b);
-        auto e = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
-        return (c - p) - e;
+        auto e = opaque(opaque(opaque(ah * bh - p) + ah * bl) + al * bh) + al * bl;
+        return opaque(c - p) - e;
     }
 }
 
@@ -67,10 +72,10 @@ SQUASH_INLINE xsimd::batch<T, A> divide(double_word<T, A> n, double_word<T, A> d
     auto y = reciprocal_estimate(d.hi);
     xsimd::batch<T, A> q0;
     if constexpr (has_reciprocal_estimate<T, A>)
-        q0 = n.hi / d.hi;
+        q0 = opaque(n.hi / d.hi);
     else
-        q0 = n.hi * y;
-    auto r = residual(n.hi, q0, d.hi) + xsimd::fnma(q0, d.lo, n.lo);  // n - q0*d
+        q0 = opaque(n.hi * y);
+    auto r = opaque(residual(n.hi, q0, opaque(d.hi))) + opaque(xsimd::fnma(q0, d.lo, n.lo));  // n - q0*d
     return xsimd::fma(r, y, q0);
 }
 
@@ -79,7 +84,7 @@ template <class T, class A>
 SQUASH_INLINE double_word<T, A> square(double_word<T, A> x) noexcept
 {
     auto p = opaque(x.hi * x.hi);
-    auto e = -residual(p, x.hi, x.hi);  // exact rounding error of p
+    auto e = negate(residual(p, x.hi, x.hi));  // exact rounding error of p
     auto two_hi = x.hi + x.hi;
     return fast_two_sum(p, xsimd::fma(two_hi, x.lo, e));
 }

@@ -100,7 +100,7 @@ SQUASH_INLINE exp_parts<T, A> exp_neg_abs(xsimd::batch<T, A> z) noexcept
 {
     using C = exp_constants<T>;
     using batch = xsimd::batch<T, A>;
-    auto x = xsimd::max(batch(C::x_min), z | batch(T(-0.0)));
+    auto x = xsimd::max(batch(C::x_min), negative_abs(z));
 
     auto t = opaque(xsimd::fma(x, batch(C::log2e), batch(C::round_magic)));
     auto k = t - C::round_magic;

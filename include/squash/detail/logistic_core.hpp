@@ -43,12 +43,12 @@ SQUASH_INLINE xsimd::batch<T, A> tanh_half_abs(exp_parts<T, A> const& parts) noe
     auto scale = parts.scale;
     // 1 − e = (1 − 2^k) − 2^k m. For k = 0 the first part vanishes; for
     // k < 0 it is >= 0.5 > |2^k m|, so Fast2Sum applies either way.
-    auto one_minus_scale = fast_two_sum(batch(1), -scale);
-    auto numerator = fast_two_sum(one_minus_scale.hi, -scale * parts.m.hi);
-    numerator.lo = numerator.lo + xsimd::fnma(scale, parts.m.lo, one_minus_scale.lo);
+    auto one_minus_scale = fast_two_sum(batch(1), negate(scale));
+    auto numerator = fast_two_sum(one_minus_scale.hi, negate(scale * parts.m.hi));
+    numerator.lo = opaque(numerator.lo + xsimd::fnma(scale, parts.m.lo, one_minus_scale.lo));
     // 1 + e = 2 − (1 − e)
-    auto denominator = fast_two_sum(batch(2), -numerator.hi);
-    denominator.lo = denominator.lo - numerator.lo;
+    auto denominator = fast_two_sum(batch(2), negate(numerator.hi));
+    denominator.lo = opaque(denominator.lo - numerator.lo);
     return divide(numerator, denominator);
 }
 

@@ -11,6 +11,7 @@
 #define SQUASH_DETAIL_PLATFORM_HPP
 
 #include <cstdint>
+#include <limits>
 #include <type_traits>
 
 #include <xsimd/xsimd.hpp>
@@ -111,6 +112,39 @@ SQUASH_INLINE xsimd::batch<T, A> from_bits(xsimd::batch<bits_t<T>, A> x) noexcep
 #else
     return xsimd::bitwise_cast<T>(x);
 #endif
+}
+
+// Sign manipulation on the bits, not on floating-point constants: under
+// -ffast-math (-fno-signed-zeros) the compiler may fold z | -0.0 to z.
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> negative_abs(xsimd::batch<T, A> z) noexcept
+{
+    using int_batch = xsimd::batch<bits_t<T>, A>;
+    return from_bits<T, A>(to_bits(z) | int_batch(std::numeric_limits<bits_t<T>>::min()));
+}
+
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> abs_bits(xsimd::batch<T, A> z) noexcept
+{
+    using int_batch = xsimd::batch<bits_t<T>, A>;
+    return from_bits<T, A>(to_bits(z) & int_batch(std::numeric_limits<bits_t<T>>::max()));
+}
+
+// -x as 0 - x: xsimd's unary minus flips the sign with an xor by -0.0,
+// which -fno-signed-zeros may fold into an xor by +0.0, a no-op.
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> negate(xsimd::batch<T, A> x) noexcept
+{
+    return xsimd::batch<T, A>(T(0)) - x;
+}
+
+// |magnitude| with the sign of sign_source (magnitude must be >= 0).
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> with_sign_of(xsimd::batch<T, A> magnitude, xsimd::batch<T, A> sign_source) noexcept
+{
+    using int_batch = xsimd::batch<bits_t<T>, A>;
+    return from_bits<T, A>(to_bits(magnitude) |
+                           (to_bits(sign_source) & int_batch(std::numeric_limits<bits_t<T>>::min())));
 }
 
 }  // namespace squash::detail
