@@ -20,16 +20,17 @@ struct double_word {
 
 // Fast2Sum: hi + lo == a + b exactly, provided exponent(a) >= exponent(b)
 // (every call site below has |a| >= |b| or a == 0).
-// Every operand goes through opaque(): under -ffast-math the compiler would
-// otherwise see through the inputs' own expressions, or rewrite b - (hi - a)
-// as (a + b) - hi = 0.
+// Every operand and result goes through opaque(): under -ffast-math the
+// compiler would otherwise see through the inputs' own expressions, rewrite
+// b - (hi - a) as (a + b) - hi = 0, or merge the exact b - (hi - a) with the
+// caller's next addition, (b - t) - c -> b - (t + c), which rounds.
 template <class T, class A>
 SQUASH_INLINE double_word<T, A> fast_two_sum(xsimd::batch<T, A> a, xsimd::batch<T, A> b) noexcept
 {
     a = opaque(a);
     b = opaque(b);
     auto hi = opaque(a + b);
-    return {hi, b - opaque(hi - a)};
+    return {hi, opaque(b - opaque(hi - a))};
 }
 
 // c - a*b with one rounding of the final result (the residual of a product

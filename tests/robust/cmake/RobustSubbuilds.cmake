@@ -17,6 +17,7 @@ set(SQUASH_SUB_SOURCES \"${_subbuild_sources}\")
 set(SQUASH_SUB_WARNINGS \"${arg_WARNINGS}\")
 set(SQUASH_ISA_LIST \"${SQUASH_ISA_LIST}\")
 set(SQUASH_SUB_ISAS \"${SQUASH_ROBUST_ISAS}\")
+set(SQUASH_SUB_FASTMATH_DIR \"${CMAKE_CURRENT_SOURCE_DIR}/fastmath\")
 ")
   add_test(NAME robust.${name}
     COMMAND ${_subbuild_driver} -DSOURCE=${CMAKE_CURRENT_SOURCE_DIR}/subbuild -DBINARY=${_dir}
@@ -29,7 +30,8 @@ endfunction()
 find_program(SQUASH_CLANGXX NAMES clang++-14 clang++)
 
 # Clang 14: -Wall -Wextra -Wpedantic -Werror (squash_strict_warnings) plus
-# -Wconversion -Wshadow, every ISA built, run where the CPU has it.
+# -Wconversion -Wshadow, every ISA built, run where the CPU has it; and the
+# -O3 -ffast-math accuracy test, SSE2 and AVX2.
 if(SQUASH_CLANGXX)
   squash_robust_subbuild(clang clang CXX ${SQUASH_CLANGXX} BUILD_TYPE Release WARNINGS -Wconversion -Wshadow RUN)
 else()
