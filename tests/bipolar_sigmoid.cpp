@@ -6,21 +6,14 @@
 
 #include <cmath>
 #include <limits>
-#include <random>
 #include <vector>
 
 #include "catch.hpp"
-#include "reference.hpp"
+#include "sweep_checks.hpp"
 
 using namespace squash_test;
 
 namespace {
-
-template <class T>
-struct region {
-    char const* name;
-    std::vector<T> z;
-};
 
 // "all binades" already visits tiny and subnormal z as densely as large
 // ones; the explicit tiny-|z| stretches add the values the issue names.
@@ -55,17 +48,8 @@ TEMPLATE_TEST_CASE("bipolar_sigmoid: error within the ULP bound over dense sweep
                    double)
 {
     using T = TestType;
-    ulp_record overall;
-    for (auto const& r : bipolar_regions<T>()) {
-        auto record = measure<T>(squash::bipolar_sigmoid, bipolar_sigmoid_ref, r.z);
-        record.print("bipolar_sigmoid", type_name<T>(), r.name);
-        INFO("bipolar_sigmoid<" << type_name<T>() << "> over " << r.name << ": "
-                                << static_cast<double>(record.max_ulp)
-                                << " ulp at z = " << show(static_cast<T>(record.worst_z)));
-        CHECK(record.max_ulp <= bipolar_bound<T>);
-        overall.merge(record);
-    }
-    overall.print("bipolar_sigmoid", type_name<T>(), "ALL SWEEPS");
+    check_ulp_sweeps<T>("bipolar_sigmoid", squash::bipolar_sigmoid, bipolar_sigmoid_ref, bipolar_regions<T>(),
+                        bipolar_bound<T>);
 }
 
 TEMPLATE_TEST_CASE("bipolar_sigmoid: tiny |z|, where 2 sigma - 1 cancels", "[bipolar_sigmoid][trap]", float, double)
@@ -106,38 +90,18 @@ TEMPLATE_TEST_CASE("bipolar_sigmoid: non-decreasing over consecutive values and 
     std::vector<T> centers{T(0),    T(1e-5), T(-1e-5), T(0.1),         T(-0.1),         T(0.25),
                            T(-0.25), T(0.34657359), T(-0.34657359), T(1), T(-1), T(1.03972077),
                            T(-1.03972077), T(5), T(-5), to_one, from_minus_one};
-    for (T center : centers) {
-        auto z = consecutive_around(center, monotonic_window);
-        std::vector<T> b(z.size());
-        squash::bipolar_sigmoid(z, b);
-        auto i = first_decrease(b);
-        INFO("window around " << show(center));
-        if (i < b.size())
-            UNSCOPED_INFO("bipolar_sigmoid(" << show(z[i]) << ") = " << show(b[i]) << " > bipolar_sigmoid("
-                                             << show(z[i + 1]) << ") = " << show(b[i + 1]));
-        CHECK(i == b.size());
-    }
-    for (auto const& r : bipolar_regions<T>()) {
-        std::vector<T> b(r.z.size());
-        squash::bipolar_sigmoid(r.z, b);
-        auto i = first_decrease(b);
-        INFO("sweep " << r.name);
-        if (i < b.size())
-            UNSCOPED_INFO("bipolar_sigmoid(" << show(r.z[i]) << ") = " << show(b[i]) << " > bipolar_sigmoid("
-                                             << show(r.z[i + 1]) << ") = " << show(b[i + 1]));
-        CHECK(i == b.size());
-    }
+    for (T center : centers)
+        check_monotonic("bipolar_sigmoid", squash::bipolar_sigmoid, consecutive_around(center, monotonic_window),
+                        direction::non_decreasing, "the window around " + show(center));
+    for (auto const& r : bipolar_regions<T>())
+        check_monotonic("bipolar_sigmoid", squash::bipolar_sigmoid, r.z, direction::non_decreasing, r.name);
 }
 
 TEMPLATE_TEST_CASE("bipolar_sigmoid: exactly odd, values in [-1, 1]", "[bipolar_sigmoid][symmetry][range]", float,
                    double)
 {
     using T = TestType;
-    using bits = ordinal_t<T>;
-    std::mt19937_64 rng(11);
-    std::vector<T> z(1 << 18);
-    for (auto& v : z)
-        v = std::bit_cast<T>(static_cast<bits>(rng()));
+    auto z = random_bit_patterns<T>(1 << 18, 11);
     auto dense = ordinal_grid<T>(T(0), std::numeric_limits<T>::max(), 1 << 18);
     z.insert(z.end(), dense.begin(), dense.end());
     std::vector<T> minus_z(z.size()), b(z.size()), b_minus(z.size());

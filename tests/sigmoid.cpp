@@ -6,21 +6,14 @@
 
 #include <cmath>
 #include <limits>
-#include <random>
 #include <vector>
 
 #include "catch.hpp"
-#include "reference.hpp"
+#include "sweep_checks.hpp"
 
 using namespace squash_test;
 
 namespace {
-
-template <class T>
-struct region {
-    char const* name;
-    std::vector<T> z;
-};
 
 // A few million points per type; the saturation sweeps reach the z where
 // e^z drops below half the least subnormal (float −103.97, double −745.13).
@@ -54,19 +47,9 @@ TEMPLATE_TEST_CASE("sigmoid: error within the ULP bound over dense sweeps", "[si
     using T = TestType;
     // float: below 1 ulp everywhere (faithful rounding); double: at most 1 ulp,
     // plus the reference's own uncertainty.
-    ulp_record overall;
-    for (auto const& r : sigmoid_regions<T>()) {
-        auto record = measure<T>(squash::sigmoid, sigmoid_ref, r.z);
-        record.print("sigmoid", type_name<T>(), r.name);
-        INFO("sigmoid<" << type_name<T>() << "> over " << r.name << ": " << static_cast<double>(record.max_ulp)
-                        << " ulp at z = " << show(static_cast<T>(record.worst_z)));
-        if constexpr (std::is_same_v<T, float>)
-            CHECK(record.max_ulp < 1.0L);
-        else
-            CHECK(record.max_ulp <= 1.0L + reference_margin_ulp<T>);
-        overall.merge(record);
-    }
-    overall.print("sigmoid", type_name<T>(), "ALL SWEEPS");
+    constexpr bool is_float = std::is_same_v<T, float>;
+    check_ulp_sweeps<T>("sigmoid", squash::sigmoid, sigmoid_ref, sigmoid_regions<T>(),
+                        1.0L + reference_margin_ulp<T>, /*strict=*/is_float);
 }
 
 TEMPLATE_TEST_CASE("sigmoid: non-decreasing over consecutive values and across saturation", "[sigmoid][monotonic]",
@@ -90,25 +73,11 @@ TEMPLATE_TEST_CASE("sigmoid: non-decreasing over consecutive values and across s
     std::vector<T> centers{T(0),    T(1e-3), T(-1e-3), T(0.1),  T(-0.1), T(0.34657359), T(-0.34657359),
                            T(1),    T(-1),   T(1.03972077), T(-1.03972077), T(5), T(-5), T(16),
                            T(-16),  to_one,  to_normal, to_nonzero};
-    for (T center : centers) {
-        auto z = consecutive_around(center, monotonic_window);
-        std::vector<T> s(z.size());
-        squash::sigmoid(z, s);
-        auto i = first_decrease(s);
-        INFO("window around " << show(center));
-        if (i < s.size())
-            UNSCOPED_INFO("sigmoid(" << show(z[i]) << ") = " << show(s[i]) << " > sigmoid(" << show(z[i + 1]) << ") = " << show(s[i + 1]));
-        CHECK(i == s.size());
-    }
-    for (auto const& r : sigmoid_regions<T>()) {
-        std::vector<T> s(r.z.size());
-        squash::sigmoid(r.z, s);
-        auto i = first_decrease(s);
-        INFO("sweep " << r.name);
-        if (i < s.size())
-            UNSCOPED_INFO("sigmoid(" << show(r.z[i]) << ") = " << show(s[i]) << " > sigmoid(" << show(r.z[i + 1]) << ") = " << show(s[i + 1]));
-        CHECK(i == s.size());
-    }
+    for (T center : centers)
+        check_monotonic("sigmoid", squash::sigmoid, consecutive_around(center, monotonic_window),
+                        direction::non_decreasing, "the window around " + show(center));
+    for (auto const& r : sigmoid_regions<T>())
+        check_monotonic("sigmoid", squash::sigmoid, r.z, direction::non_decreasing, r.name);
 }
 
 TEMPLATE_TEST_CASE("sigmoid: sigma(z) + sigma(-z) is 1 within an ulp of 1", "[sigmoid][symmetry]", float, double)
@@ -140,12 +109,8 @@ TEMPLATE_TEST_CASE("sigmoid: sigma(z) + sigma(-z) is 1 within an ulp of 1", "[si
 TEMPLATE_TEST_CASE("sigmoid: values lie in [0, 1] for every input", "[sigmoid][range]", float, double)
 {
     using T = TestType;
-    using bits = ordinal_t<T>;
-    // Random bit patterns reach every binade, both signs, infinities and NaNs.
-    std::mt19937_64 rng(20240611);
-    std::vector<T> z(1 << 18), s(z.size());
-    for (auto& v : z)
-        v = std::bit_cast<T>(static_cast<bits>(rng()));
+    auto const z = random_bit_patterns<T>(1 << 18, 20240611);
+    std::vector<T> s(z.size());
     squash::sigmoid(z, s);
     std::size_t bad = 0;
     for (std::size_t i = 0; i < z.size(); ++i) {

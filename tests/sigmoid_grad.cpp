@@ -6,21 +6,14 @@
 
 #include <cmath>
 #include <limits>
-#include <random>
 #include <vector>
 
 #include "catch.hpp"
-#include "reference.hpp"
+#include "sweep_checks.hpp"
 
 using namespace squash_test;
 
 namespace {
-
-template <class T>
-struct region {
-    char const* name;
-    std::vector<T> z;
-};
 
 // σ' is even, but both signs are swept: the kernel takes |z| itself, and
 // that is what is under test.
@@ -49,23 +42,16 @@ T grad_of(T z)
     return squash::sigmoid_grad(z);
 }
 
+template <class T>
+constexpr long double grad_bound = std::is_same_v<T, float> ? 1.5L : 1.0L + reference_margin_ulp<T>;
+
 }  // namespace
 
 TEMPLATE_TEST_CASE("sigmoid_grad: error within the ULP bound over dense sweeps", "[sigmoid_grad][ulp]", float, double)
 {
     using T = TestType;
     // float: at most 1.5 ulp; double: at most 1 ulp plus the reference's margin.
-    long double const bound = std::is_same_v<T, float> ? 1.5L : 1.0L + reference_margin_ulp<T>;
-    ulp_record overall;
-    for (auto const& r : grad_regions<T>()) {
-        auto record = measure<T>(squash::sigmoid_grad, sigmoid_grad_ref, r.z);
-        record.print("sigmoid_grad", type_name<T>(), r.name);
-        INFO("sigmoid_grad<" << type_name<T>() << "> over " << r.name << ": " << static_cast<double>(record.max_ulp)
-                             << " ulp at z = " << show(static_cast<T>(record.worst_z)));
-        CHECK(record.max_ulp <= bound);
-        overall.merge(record);
-    }
-    overall.print("sigmoid_grad", type_name<T>(), "ALL SWEEPS");
+    check_ulp_sweeps<T>("sigmoid_grad", squash::sigmoid_grad, sigmoid_grad_ref, grad_regions<T>(), grad_bound<T>);
 }
 
 TEMPLATE_TEST_CASE("sigmoid_grad: non-increasing in |z|, across the underflow points", "[sigmoid_grad][monotonic]",
@@ -87,36 +73,20 @@ TEMPLATE_TEST_CASE("sigmoid_grad: non-increasing in |z|, across the underflow po
     constexpr std::size_t window = monotonic_window;
     for (T center : centers) {
         auto start = std::max<ordinal_t<T>>(to_ordinal(center) - static_cast<ordinal_t<T>>(window / 2), 0);
-        auto z = consecutive_around(from_ordinal<T>(start + static_cast<ordinal_t<T>>(window / 2)), window);
-        std::vector<T> g(z.size());
-        squash::sigmoid_grad(z, g);
-        auto i = first_increase(g);
-        INFO("window around " << show(center));
-        if (i < g.size())
-            UNSCOPED_INFO("sigmoid_grad(" << show(z[i]) << ") = " << show(g[i]) << " < sigmoid_grad("
-                                          << show(z[i + 1]) << ") = " << show(g[i + 1]));
-        CHECK(i == g.size());
+        check_monotonic("sigmoid_grad", squash::sigmoid_grad,
+                        consecutive_around(from_ordinal<T>(start + static_cast<ordinal_t<T>>(window / 2)), window),
+                        direction::non_increasing, "the window around " + show(center));
     }
-    for (auto const& z : {linear_grid<T>(0, high, 1'000'001), ordinal_grid<T>(T(0), high, 1'000'001)}) {
-        std::vector<T> g(z.size());
-        squash::sigmoid_grad(z, g);
-        auto i = first_increase(g);
-        if (i < g.size())
-            UNSCOPED_INFO("sigmoid_grad(" << show(z[i]) << ") = " << show(g[i]) << " < sigmoid_grad("
-                                          << show(z[i + 1]) << ") = " << show(g[i + 1]));
-        CHECK(i == g.size());
-    }
+    check_monotonic("sigmoid_grad", squash::sigmoid_grad, linear_grid<T>(0, high, 1'000'001),
+                    direction::non_increasing, "a linear grid on [0, " + show(high) + "]");
+    check_monotonic("sigmoid_grad", squash::sigmoid_grad, ordinal_grid<T>(T(0), high, 1'000'001),
+                    direction::non_increasing, "all binades of [0, " + show(high) + "]");
 }
 
 TEMPLATE_TEST_CASE("sigmoid_grad: exactly even, values in [0, 1/4]", "[sigmoid_grad][symmetry][range]", float, double)
 {
     using T = TestType;
-    using bits = ordinal_t<T>;
-    // Every finite and non-finite value class: random bit patterns.
-    std::mt19937_64 rng(7);
-    std::vector<T> z(1 << 18);
-    for (auto& v : z)
-        v = std::bit_cast<T>(static_cast<bits>(rng()));
+    auto z = random_bit_patterns<T>(1 << 18, 7);
     auto dense = ordinal_grid<T>(T(0), std::numeric_limits<T>::max(), 1 << 18);
     z.insert(z.end(), dense.begin(), dense.end());
     std::vector<T> minus_z(z.size()), g(z.size()), g_minus(z.size());
@@ -172,7 +142,7 @@ TEMPLATE_TEST_CASE("sigmoid_grad: where s(1 - s) is 0, the gradient is not", "[s
     long double const exact = sigmoid_grad_ref(z);
     INFO("sigmoid_grad(" << show(z) << ") = " << show(g) << ", exact " << static_cast<double>(exact) << ", "
                          << static_cast<double>(ulp_error<T>(g, exact)) << " ulp");
-    CHECK(ulp_error<T>(g, exact) <= (std::is_same_v<T, float> ? 1.5L : 1.0L + reference_margin_ulp<T>));
+    CHECK(ulp_error<T>(g, exact) <= grad_bound<T>);
     if constexpr (std::is_same_v<T, float>)
         // the issue's 8-digit figure, to ~2 float ulps (ulp = 2^-52 ≈ 2.2e-16 here)
         CHECK(std::fabs(g - 2.0611537e-9f) <= 5e-16f);
