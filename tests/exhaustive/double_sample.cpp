@@ -6,6 +6,7 @@
 #include <cmath>
 #include <vector>
 
+#include "chunk_checks.hpp"
 #include "parallel.hpp"
 #include "reference.hpp"
 
@@ -63,88 +64,46 @@ std::uint64_t draw_magnitude(splitmix64& g)
 struct thread_state {
     sweep_stats stats;
     std::vector<std::uint64_t> bits;
-    std::array<std::vector<double>, 2> in;
-    std::array<std::array<std::vector<double>, 2>, function_count> out;
+    chunk_buffers<double> chunk;
 };
 
-void process_chunk(std::size_t chunk, std::size_t n, implementation impl, thread_state& state)
+void process_chunk(std::size_t chunk_index, std::size_t n, implementation impl, thread_state& state)
 {
-    splitmix64 g{0x5eed0000u + chunk};
+    splitmix64 g{0x5eed0000u + chunk_index};
     state.bits.resize(n);
     for (auto& b : state.bits)
         b = draw_magnitude(g);
     // Sorted (bit order is value order for magnitudes; NaN last) so
     // neighbours can be checked for monotonicity.
     std::sort(state.bits.begin(), state.bits.end());
-    for (auto& v : state.in)
-        v.resize(n);
-    for (auto& per_sign : state.out)
-        for (auto& v : per_sign)
-            v.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        state.in[0][i] = std::bit_cast<double>(state.bits[i]);
-        state.in[1][i] = std::bit_cast<double>(state.bits[i] | sign_bit);
-    }
-    for (std::size_t k = 0; k < function_count; ++k)
-        for (int side = 0; side < 2; ++side)
-            evaluate(impl, all_functions[k], state.in[side], state.out[k][side]);
+    auto& chunk = state.chunk;
+    chunk.fill(n, [&](std::size_t i) { return std::bit_cast<double>(state.bits[i]); });
+    chunk.evaluate_all(impl);
 
-    std::array<std::array<double, 2>, function_count> previous{};
-    bool have_previous = false;
+    std::array<std::array<chain_ends<double>, 2>, function_count> chain;
+    bool first = true;
     for (std::size_t i = 0; i < n; ++i) {
-        double a = state.in[0][i];
+        double a = chunk.in[0][i];
         if (std::isnan(a)) {
-            for (std::size_t k = 0; k < function_count; ++k)
-                for (int side = 0; side < 2; ++side) {
-                    ++state.stats[k].properties.nan_inputs;
-                    state.stats[k].properties.nan_outputs += std::isnan(state.out[k][side][i]);
-                }
+            count_nan_input(state.stats, chunk, i);
             continue;
         }
         auto ref = reference_values<long double>(a);
         long double const exact[function_count][2] = {
             {ref.sigmoid_pos, ref.sigmoid_neg}, {ref.grad, ref.grad}, {ref.bipolar_pos, -ref.bipolar_pos}};
-        double const z[2] = {a, -a};
         bool check_reference = i % (n / reference_checks_per_chunk + 1) == 0;
         for (std::size_t k = 0; k < function_count; ++k) {
-            fn f = all_functions[k];
             auto& stats = state.stats[k];
-            double const got[2] = {state.out[k][0][i], state.out[k][1][i]};
-            for (int side = 0; side < 2; ++side) {
-                stats.errors.record(f, z[side], got[side], exact[k][side]);
-                if (!in_range(f, got[side])) {
-                    ++stats.properties.range;
-                    stats.properties.note_violation(z[side]);
-                }
-                // Same directions as the float sweep: sigma, sigma2 rise with
-                // z, sigma' falls with |z|.
-                bool falling = f == fn::sigmoid_grad || side == 1;
-                double before = previous[k][side];
-                if (have_previous && (falling ? got[side] > before : got[side] < before)) {
-                    if (f == fn::sigmoid_grad && side == 1)
-                        ++stats.properties.monotonicity_negative;
-                    else
-                        ++stats.properties.monotonicity;
-                    stats.properties.note_violation(z[side]);
-                }
-                previous[k][side] = got[side];
-                if (check_reference) {
-                    ++stats.errors.reference_checks;
-                    stats.errors.reference_check_max = std::max(stats.errors.reference_check_max,
-                                                                reference_deviation(f, z[side], exact[k][side]));
-                }
-            }
-            bool symmetric = true;
-            if (f == fn::sigmoid_grad)
-                symmetric = std::bit_cast<std::uint64_t>(got[1]) == std::bit_cast<std::uint64_t>(got[0]);
-            else if (f == fn::bipolar_sigmoid)
-                symmetric = std::bit_cast<std::uint64_t>(got[1]) == std::bit_cast<std::uint64_t>(-got[0]);
-            if (!symmetric) {
-                ++stats.properties.symmetry;
-                stats.properties.note_violation(a);
+            check_input(k, chunk, i, exact[k], stats, chain[k], first);
+            if (check_reference) {
+                ++stats.errors.reference_checks;
+                for (int side = 0; side < 2; ++side)
+                    stats.errors.reference_check_max =
+                        std::max(stats.errors.reference_check_max,
+                                 reference_deviation(all_functions[k], chunk.in[side][i], exact[k][side]));
             }
         }
-        have_previous = true;
+        first = false;
     }
 }
 

@@ -6,6 +6,7 @@
 #include <limits>
 #include <vector>
 
+#include "chunk_checks.hpp"
 #include "parallel.hpp"
 #include "reference.hpp"
 
@@ -47,112 +48,47 @@ struct work_item {
     std::size_t chunk;
 };
 
-// The first and last output of a chunk's ordered chain, per function and
-// sign, so the chains can be checked across chunk boundaries afterwards.
-struct chain_ends {
-    float first = std::numeric_limits<float>::quiet_NaN();
-    float last = std::numeric_limits<float>::quiet_NaN();
-};
-using chunk_ends = std::array<std::array<chain_ends, 2>, function_count>;
-
-// sigma and sigma2 rise with z, so over increasing magnitudes they rise on
-// the positive side and fall on the negative one; sigma' falls on both.
-bool falls(fn f, int side) { return f == fn::sigmoid_grad || side == 1; }
-
-bool out_of_order(bool falling, float before, float after) { return falling ? after > before : after < before; }
-
-void count_order_violation(property_stats& p, fn f, int side)
-{
-    if (f == fn::sigmoid_grad && side == 1)
-        ++p.monotonicity_negative;
-    else
-        ++p.monotonicity;
-}
+using chunk_ends = std::array<std::array<chain_ends<float>, 2>, function_count>;
 
 struct thread_state {
     sweep_stats stats;
-    std::array<std::vector<float>, 2> in;
-    std::array<std::array<std::vector<float>, 2>, function_count> out;
+    chunk_buffers<float> chunk;
 };
 
-void process_chunk(segment const& seg, std::size_t chunk, implementation impl, thread_state& state,
+void process_chunk(segment const& seg, std::size_t chunk_index, implementation impl, thread_state& state,
                    chunk_ends& ends)
 {
-    std::size_t begin = chunk * chunk_size;
+    std::size_t begin = chunk_index * chunk_size;
     std::size_t n = std::min<std::size_t>(chunk_size, seg.count - begin);
-    for (auto& v : state.in)
-        v.resize(n);
-    for (auto& per_sign : state.out)
-        for (auto& v : per_sign)
-            v.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        auto bits = seg.first + std::uint32_t(begin + i) * seg.stride;
-        state.in[0][i] = std::bit_cast<float>(bits);
-        state.in[1][i] = std::bit_cast<float>(bits | sign_bit);
-    }
-    for (std::size_t k = 0; k < function_count; ++k)
-        for (int side = 0; side < 2; ++side)
-            evaluate(impl, all_functions[k], state.in[side], state.out[k][side]);
+    auto& chunk = state.chunk;
+    chunk.fill(n, [&](std::size_t i) { return std::bit_cast<float>(seg.first + std::uint32_t(begin + i) * seg.stride); });
+    chunk.evaluate_all(impl);
 
     // One element per chunk is also checked against MPFR, to measure the fast
     // reference's error instead of assuming it.
-    std::size_t checked = (chunk * 7919) % n;
-    bool have_previous = false;
+    std::size_t checked = (chunk_index * 7919) % n;
+    bool first = true;
     for (std::size_t i = 0; i < n; ++i) {
-        float a = state.in[0][i];
+        float a = chunk.in[0][i];
         if (std::isnan(a)) {
-            for (std::size_t k = 0; k < function_count; ++k)
-                for (int side = 0; side < 2; ++side) {
-                    ++state.stats[k].properties.nan_inputs;
-                    state.stats[k].properties.nan_outputs += std::isnan(state.out[k][side][i]);
-                }
+            count_nan_input(state.stats, chunk, i);
             continue;
         }
         auto ref = reference_values<double>(double(a));
         double const exact[function_count][2] = {
             {ref.sigmoid_pos, ref.sigmoid_neg}, {ref.grad, ref.grad}, {ref.bipolar_pos, -ref.bipolar_pos}};
-        float const z[2] = {a, -a};
         for (std::size_t k = 0; k < function_count; ++k) {
-            fn f = all_functions[k];
             auto& stats = state.stats[k];
-            float const got[2] = {state.out[k][0][i], state.out[k][1][i]};
-            for (int side = 0; side < 2; ++side) {
-                stats.errors.record(f, z[side], got[side], exact[k][side]);
-                if (!in_range(f, got[side])) {
-                    ++stats.properties.range;
-                    stats.properties.note_violation(z[side]);
-                }
-                auto& end = ends[k][side];
-                if (!have_previous)
-                    end.first = got[side];
-                else if (out_of_order(falls(f, side), end.last, got[side])) {
-                    count_order_violation(stats.properties, f, side);
-                    stats.properties.note_violation(z[side]);
-                }
-                end.last = got[side];
-            }
-            bool symmetric = true;
-            if (f == fn::sigmoid_grad)
-                symmetric = std::bit_cast<std::uint32_t>(got[1]) == std::bit_cast<std::uint32_t>(got[0]);
-            else if (f == fn::bipolar_sigmoid)
-                symmetric = std::bit_cast<std::uint32_t>(got[1]) == std::bit_cast<std::uint32_t>(-got[0]);
-            if (!symmetric) {
-                ++stats.properties.symmetry;
-                stats.properties.note_violation(a);
-            }
-            // Where the two chains meet, sigma(-0) <= sigma(+0).
-            if (a == 0 && f != fn::sigmoid_grad && got[1] > got[0]) {
-                ++stats.properties.monotonicity;
-                stats.properties.note_violation(a);
-            }
+            check_input(k, chunk, i, exact[k], stats, ends[k], first);
             if (i == checked) {
                 ++stats.errors.reference_checks;
                 for (int side = 0; side < 2; ++side)
-                    stats.errors.reference_check_max = std::max(
-                        stats.errors.reference_check_max, reference_deviation(f, z[side], exact[k][side]));
+                    stats.errors.reference_check_max =
+                        std::max(stats.errors.reference_check_max,
+                                 reference_deviation(all_functions[k], chunk.in[side][i], exact[k][side]));
             }
         }
-        have_previous = true;
+        first = false;
     }
 }
 

@@ -1,0 +1,131 @@
+// What the float sweep and the double sample do with each chunk of inputs:
+// a chunk is n ascending magnitudes a (bit order is value order for them,
+// NaN patterns last), evaluated at +a (side 0) and -a (side 1) by every
+// function through its range form. Each input is then checked for its error,
+// its range, its order along the chain of inputs, and symmetry.
+#ifndef SQUASH_SWEEP_CHUNK_CHECKS_HPP
+#define SQUASH_SWEEP_CHUNK_CHECKS_HPP
+
+#include <array>
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "functions.hpp"
+#include "stats.hpp"
+
+namespace sweep {
+
+template <class T>
+struct chunk_buffers {
+    std::array<std::vector<T>, 2> in;                                // +a, -a
+    std::array<std::array<std::vector<T>, 2>, function_count> out;  // [function][side]
+
+    // Sizes the buffers for n magnitudes; magnitude(i) gives the i-th one.
+    template <class Magnitude>
+    void fill(std::size_t n, Magnitude magnitude)
+    {
+        for (auto& v : in)
+            v.resize(n);
+        for (auto& per_sign : out)
+            for (auto& v : per_sign)
+                v.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            in[0][i] = magnitude(i);
+            in[1][i] = -in[0][i];
+        }
+    }
+
+    void evaluate_all(implementation impl)
+    {
+        for (std::size_t k = 0; k < function_count; ++k)
+            for (int side = 0; side < 2; ++side)
+                evaluate(impl, all_functions[k], in[side], out[k][side]);
+    }
+};
+
+// sigma and sigma2 rise with z, so over increasing magnitudes they rise on
+// the positive side and fall on the negative one; sigma' falls on both.
+inline bool falls(fn f, int side) { return f == fn::sigmoid_grad || side == 1; }
+
+template <class T>
+bool out_of_order(bool falling, T before, T after)
+{
+    return falling ? after > before : after < before;
+}
+
+inline void count_order_violation(property_stats& p, fn f, int side)
+{
+    if (f == fn::sigmoid_grad && side == 1)
+        ++p.monotonicity_negative;
+    else
+        ++p.monotonicity;
+}
+
+// The first and last output of a chain, per side: a chunk's, so that chains
+// can be checked across chunk boundaries afterwards.
+template <class T>
+struct chain_ends {
+    T first = std::numeric_limits<T>::quiet_NaN();
+    T last = std::numeric_limits<T>::quiet_NaN();
+};
+
+// NaN in must give NaN out; the chain skips NaN inputs.
+template <class T>
+void count_nan_input(sweep_stats& stats, chunk_buffers<T> const& chunk, std::size_t i)
+{
+    for (std::size_t k = 0; k < function_count; ++k)
+        for (int side = 0; side < 2; ++side) {
+            ++stats[k].properties.nan_inputs;
+            stats[k].properties.nan_outputs += std::isnan(chunk.out[k][side][i]);
+        }
+}
+
+// Function k at input i of the chunk (magnitude a, not NaN), against the
+// reference values exact[side]: error, range, order after the previous input
+// of the chain (none if `first`), oddness or evenness, and sigma(-0) <=
+// sigma(+0) where the two chains meet.
+template <class T, class W>
+void check_input(std::size_t k, chunk_buffers<T> const& chunk, std::size_t i, W const (&exact)[2],
+                 function_stats& stats, std::array<chain_ends<T>, 2>& chain, bool first)
+{
+    using bits = std::conditional_t<sizeof(T) == 4, std::uint32_t, std::uint64_t>;
+    fn const f = all_functions[k];
+    T const a = chunk.in[0][i];
+    T const z[2] = {a, -a};
+    T const got[2] = {chunk.out[k][0][i], chunk.out[k][1][i]};
+    for (int side = 0; side < 2; ++side) {
+        stats.errors.record(f, z[side], got[side], exact[side]);
+        if (!in_range(f, got[side])) {
+            ++stats.properties.range;
+            stats.properties.note_violation(double(z[side]));
+        }
+        auto& end = chain[side];
+        if (first)
+            end.first = got[side];
+        else if (out_of_order(falls(f, side), end.last, got[side])) {
+            count_order_violation(stats.properties, f, side);
+            stats.properties.note_violation(double(z[side]));
+        }
+        end.last = got[side];
+    }
+    bool symmetric = true;
+    if (f == fn::sigmoid_grad)
+        symmetric = std::bit_cast<bits>(got[1]) == std::bit_cast<bits>(got[0]);
+    else if (f == fn::bipolar_sigmoid)
+        symmetric = std::bit_cast<bits>(got[1]) == std::bit_cast<bits>(T(-got[0]));
+    if (!symmetric) {
+        ++stats.properties.symmetry;
+        stats.properties.note_violation(double(a));
+    }
+    if (a == 0 && f != fn::sigmoid_grad && got[1] > got[0]) {
+        ++stats.properties.monotonicity;
+        stats.properties.note_violation(double(a));
+    }
+}
+
+}  // namespace sweep
+
+#endif
