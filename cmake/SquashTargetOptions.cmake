@@ -20,3 +20,25 @@ set(SQUASH_ISA_LIST
   "avx2=-march=haswell"
   "avx512=-march=skylake-avx512"
   CACHE STRING "Instruction-set builds of the tests: name=compiler flags")
+
+# SQUASH_ISA_LIST split up: SQUASH_ISA_NAMES (sse2;avx2;avx512) and, for
+# each name, SQUASH_ISA_FLAGS_<name> (a list, for target_compile_options)
+# and SQUASH_ISA_FLAGS_TEXT_<name> (as written, for messages and reports).
+function(squash_parse_isa_list)
+  set(_names "")
+  foreach(_isa IN LISTS SQUASH_ISA_LIST)
+    string(FIND "${_isa}" "=" _eq)
+    if(_eq LESS 1)
+      message(FATAL_ERROR "SQUASH_ISA_LIST: '${_isa}' is not name=compiler-flags")
+    endif()
+    string(SUBSTRING "${_isa}" 0 ${_eq} _name)
+    math(EXPR _eq "${_eq} + 1")
+    string(SUBSTRING "${_isa}" ${_eq} -1 _flags)
+    list(APPEND _names ${_name})
+    set(SQUASH_ISA_FLAGS_TEXT_${_name} "${_flags}" PARENT_SCOPE)
+    separate_arguments(_flags)
+    set(SQUASH_ISA_FLAGS_${_name} "${_flags}" PARENT_SCOPE)
+  endforeach()
+  set(SQUASH_ISA_NAMES "${_names}" PARENT_SCOPE)
+endfunction()
+squash_parse_isa_list()

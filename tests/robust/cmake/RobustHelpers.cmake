@@ -1,7 +1,8 @@
-# Helpers for tests/robust: ISA flags, one Catch2 runner object, and the
-# test-binary and ctest-entry boilerplate.
+# Helpers for tests/robust and its sub-builds: one Catch2 runner object, and
+# the test-binary and ctest-entry boilerplate.
 
-include(${CMAKE_CURRENT_LIST_DIR}/RobustIsaFlags.cmake)
+# squash's tests/ directory, wherever this file is included from.
+get_filename_component(SQUASH_TESTS_DIR ${CMAKE_CURRENT_LIST_DIR}/../.. ABSOLUTE)
 
 # The unit-test sources (tests/CMakeLists.txt, relative to tests/) as
 # absolute paths.
@@ -9,7 +10,7 @@ function(squash_robust_unit_sources out)
   set(_sources "")
   foreach(_source IN LISTS SQUASH_UNIT_TEST_SOURCES)
     if(NOT IS_ABSOLUTE "${_source}")
-      set(_source "${PROJECT_SOURCE_DIR}/tests/${_source}")
+      set(_source "${SQUASH_TESTS_DIR}/${_source}")
     endif()
     list(APPEND _sources "${_source}")
   endforeach()
@@ -19,7 +20,7 @@ endfunction()
 # Catch2 v2's runner is compiled once here, not per binary: it is ~30 s of
 # compiler time at -O3 and does not depend on the flags under test.
 if(NOT TARGET Catch2::Catch2WithMain)
-  add_library(squash_robust_catch_main OBJECT ${PROJECT_SOURCE_DIR}/tests/main.cpp)
+  add_library(squash_robust_catch_main OBJECT ${SQUASH_TESTS_DIR}/main.cpp)
   target_link_libraries(squash_robust_catch_main PRIVATE Catch2::Catch2)
   target_compile_options(squash_robust_catch_main PRIVATE -O0)
 endif()
@@ -35,7 +36,7 @@ function(squash_robust_binary target)
   else()
     target_link_libraries(${target} PRIVATE Catch2::Catch2 squash_robust_catch_main)
   endif()
-  target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR}/tests ${PROJECT_SOURCE_DIR}/tests/robust)
+  target_include_directories(${target} PRIVATE ${SQUASH_TESTS_DIR} ${SQUASH_TESTS_DIR}/robust)
   target_compile_options(${target} PRIVATE ${arg_FLAGS})
   target_link_options(${target} PRIVATE ${arg_LINK_FLAGS})
   squash_strict_warnings(${target})

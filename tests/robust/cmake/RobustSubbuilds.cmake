@@ -16,7 +16,6 @@ function(squash_robust_subbuild name label)
 set(SQUASH_SUB_SOURCES \"${_subbuild_sources}\")
 set(SQUASH_SUB_WARNINGS \"${arg_WARNINGS}\")
 set(SQUASH_ISA_LIST \"${SQUASH_ISA_LIST}\")
-set(SQUASH_SUB_ISAS \"${SQUASH_ROBUST_ISAS}\")
 set(SQUASH_SUB_FASTMATH_DIR \"${CMAKE_CURRENT_SOURCE_DIR}/fastmath\")
 ")
   add_test(NAME robust.${name}
