@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "functions.hpp"
+#include "reference.hpp"
 #include "stats.hpp"
 
 namespace sweep {
@@ -72,6 +73,9 @@ struct chain_ends {
     T last = std::numeric_limits<T>::quiet_NaN();
 };
 
+template <class T>
+using chunk_ends = std::array<std::array<chain_ends<T>, 2>, function_count>;
+
 // NaN in must give NaN out; the chain skips NaN inputs.
 template <class T>
 void count_nan_input(sweep_stats& stats, chunk_buffers<T> const& chunk, std::size_t i)
@@ -123,6 +127,38 @@ void check_input(std::size_t k, chunk_buffers<T> const& chunk, std::size_t i, W 
     if (a == 0 && f != fn::sigmoid_grad && got[1] > got[0]) {
         ++stats.properties.monotonicity;
         stats.properties.note_violation(double(a));
+    }
+}
+
+// Every input of an evaluated chunk: NaN counting, or check_input against
+// the fast reference in precision W (double for float inputs, long double
+// for double). Where cross_check(i) holds, the fast reference itself is
+// compared with MPFR, to measure its error instead of assuming it.
+template <class W, class T, class CrossCheck>
+void check_chunk(chunk_buffers<T> const& chunk, sweep_stats& stats, chunk_ends<T>& ends, CrossCheck cross_check)
+{
+    bool first = true;
+    for (std::size_t i = 0; i < chunk.in[0].size(); ++i) {
+        T const a = chunk.in[0][i];
+        if (std::isnan(a)) {
+            count_nan_input(stats, chunk, i);
+            continue;
+        }
+        auto const ref = reference_values<W>(W(a));
+        W const exact[function_count][2] = {
+            {ref.sigmoid_pos, ref.sigmoid_neg}, {ref.grad, ref.grad}, {ref.bipolar_pos, -ref.bipolar_pos}};
+        bool const cross = cross_check(i);
+        for (std::size_t k = 0; k < function_count; ++k) {
+            check_input(k, chunk, i, exact[k], stats[k], ends[k], first);
+            if (cross) {
+                auto& errors = stats[k].errors;
+                ++errors.reference_checks;
+                for (int side = 0; side < 2; ++side)
+                    errors.reference_check_max = std::max(
+                        errors.reference_check_max, reference_deviation(all_functions[k], chunk.in[side][i], exact[k][side]));
+            }
+        }
+        first = false;
     }
 }
 

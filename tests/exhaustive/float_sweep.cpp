@@ -48,15 +48,13 @@ struct work_item {
     std::size_t chunk;
 };
 
-using chunk_ends = std::array<std::array<chain_ends<float>, 2>, function_count>;
-
 struct thread_state {
     sweep_stats stats;
     chunk_buffers<float> chunk;
 };
 
 void process_chunk(segment const& seg, std::size_t chunk_index, implementation impl, thread_state& state,
-                   chunk_ends& ends)
+                   chunk_ends<float>& ends)
 {
     std::size_t begin = chunk_index * chunk_size;
     std::size_t n = std::min<std::size_t>(chunk_size, seg.count - begin);
@@ -64,32 +62,9 @@ void process_chunk(segment const& seg, std::size_t chunk_index, implementation i
     chunk.fill(n, [&](std::size_t i) { return std::bit_cast<float>(seg.first + std::uint32_t(begin + i) * seg.stride); });
     chunk.evaluate_all(impl);
 
-    // One element per chunk is also checked against MPFR, to measure the fast
-    // reference's error instead of assuming it.
-    std::size_t checked = (chunk_index * 7919) % n;
-    bool first = true;
-    for (std::size_t i = 0; i < n; ++i) {
-        float a = chunk.in[0][i];
-        if (std::isnan(a)) {
-            count_nan_input(state.stats, chunk, i);
-            continue;
-        }
-        auto ref = reference_values<double>(double(a));
-        double const exact[function_count][2] = {
-            {ref.sigmoid_pos, ref.sigmoid_neg}, {ref.grad, ref.grad}, {ref.bipolar_pos, -ref.bipolar_pos}};
-        for (std::size_t k = 0; k < function_count; ++k) {
-            auto& stats = state.stats[k];
-            check_input(k, chunk, i, exact[k], stats, ends[k], first);
-            if (i == checked) {
-                ++stats.errors.reference_checks;
-                for (int side = 0; side < 2; ++side)
-                    stats.errors.reference_check_max =
-                        std::max(stats.errors.reference_check_max,
-                                 reference_deviation(all_functions[k], chunk.in[side][i], exact[k][side]));
-            }
-        }
-        first = false;
-    }
+    // One element per chunk is also checked against MPFR.
+    std::size_t const checked = (chunk_index * 7919) % n;
+    check_chunk<double>(chunk, state.stats, ends, [&](std::size_t i) { return i == checked; });
 }
 
 }  // namespace
@@ -109,7 +84,7 @@ sweep_result run_float_sweep(implementation impl, bool quick, unsigned threads)
             items.push_back({s, c});
         result.inputs += 2 * std::uint64_t(segments[s].count);
     }
-    std::vector<chunk_ends> ends(items.size());
+    std::vector<chunk_ends<float>> ends(items.size());
     auto states = run_parallel<thread_state>(threads, items.size(), [&](std::size_t item, thread_state& state) {
         process_chunk(segments[items[item].segment], items[item].chunk, impl, state, ends[item]);
     });
