@@ -12,7 +12,9 @@
 #ifndef SQUASH_DETAIL_EXP_CORE_HPP
 #define SQUASH_DETAIL_EXP_CORE_HPP
 
+#include <bit>
 #include <iterator>
+#include <limits>
 
 #include "eft.hpp"
 
@@ -124,15 +126,32 @@ SQUASH_INLINE exp_parts<T, A> exp_neg_abs(xsimd::batch<T, A> z) noexcept
     return {k, pow2(k_normal), m};
 }
 
-// NaN in gives the same NaN out, quieted (z + 0 keeps sign and payload, and
-// unlike z + z cannot overflow in the lanes select discards).
+// NaN in gives the same NaN out, quieted: the quiet bit set, sign and payload
+// kept, which is what an arithmetic operation on x86 returns for it.
 // Without this, which of the NaNs inside a kernel surfaces (that of z, or the
 // sign-flipped one of -|z|) would depend on how the compiler ordered
-// commutative operations, and differ between call forms.
+// commutative operations, and differ between call forms. Both the test and
+// the quieting are done on the bits, for two reasons: an optimizer may
+// substitute the operands of a floating-point z + 0 (GCC -O2 returned the NaN
+// of -|z|), and -ffinite-math-only folds z != z to false.
 template <class T, class A>
 SQUASH_INLINE xsimd::batch<T, A> keep_nan(xsimd::batch<T, A> z, xsimd::batch<T, A> result) noexcept
 {
-    return xsimd::select(z != z, z + T(0), result);
+    using int_batch = xsimd::batch<bits_t<T>, A>;
+    constexpr auto infinity_bits = std::bit_cast<bits_t<T>>(std::numeric_limits<T>::infinity());
+    constexpr auto quiet_bit = bits_t<T>(1) << (std::numeric_limits<T>::digits - 2);
+    auto bits = to_bits(z);
+    auto magnitude = bits & int_batch(std::numeric_limits<bits_t<T>>::max());
+    auto quieted = bits | int_batch(quiet_bit);
+    if constexpr (std::is_base_of_v<xsimd::avx512f, A>) {
+        // xsimd 8's select on integer batches does not compile for AVX512BW;
+        // the sign of bits(inf) - |bits| (negative exactly for a NaN), spread
+        // by an arithmetic shift, is the mask instead.
+        auto nan_mask = (int_batch(infinity_bits) - magnitude) >> int(sizeof(T) * 8 - 1);
+        return from_bits<T, A>((quieted & nan_mask) | (to_bits(result) & ~nan_mask));
+    } else {
+        return from_bits<T, A>(xsimd::select(magnitude > int_batch(infinity_bits), quieted, to_bits(result)));
+    }
 }
 
 }  // namespace squash::detail

@@ -4,13 +4,16 @@
 // ulp, double <= 1 ulp. Reassociation could undo the compensated arithmetic
 // (Fast2Sum's (s − a), the Veltkamp split of the SSE2 path); detail::opaque
 // is what stops it, and this test is what shows it does.
-// NaN, inf and subnormal results are out of scope: -ffast-math promises
-// nothing for them and the flushed subnormals change the answers.
+// Subnormal results are out of scope: the flushed subnormals change the
+// answers. NaN and infinite inputs, which -ffast-math code is not supposed to
+// pass, still get their usual results: the last test case.
 #include <squash/squash.hpp>
 
+#include <bit>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <span>
 #include <string>
 #include <vector>
@@ -137,4 +140,52 @@ TEMPLATE_TEST_CASE("under -ffast-math, finite inputs stay within the ULP bounds"
             CHECK(w.ulps <= domain<T>::bound[i]);
         CHECK(form_mismatches[i] == 0);
     }
+}
+
+// -ffinite-math-only lets the compiler assume there are no NaN or infinite
+// values, and fold a floating-point z != z to false: the library's NaN test
+// and quieting work on the bits, and infinities are clamped before any
+// arithmetic, so both keep their documented results here too, bit for bit
+// alike in the scalar and the range form.
+TEMPLATE_TEST_CASE("under -ffast-math, NaN gives NaN and infinities saturate", "[fastmath]", float, double)
+{
+    using T = TestType;
+    using bits = typename domain<T>::bits;
+    constexpr int digits = std::numeric_limits<T>::digits;
+    bits const exponent = std::bit_cast<bits>(std::numeric_limits<T>::infinity());
+    bits const sign = bits(1) << (sizeof(T) * 8 - 1);
+    bits const quiet = bits(1) << (digits - 2);
+    // Quiet and signaling NaNs, both signs, smallest and largest payloads.
+    std::vector<bits> const nan_bits{exponent | quiet,        exponent | quiet | 1, exponent | 1,
+                                     exponent | (quiet - 1),  sign | exponent | quiet, sign | exponent | (quiet - 1),
+                                     ~bits(0)};
+    std::vector<T> z;
+    for (bits b : nan_bits)
+        z.push_back(std::bit_cast<T>(b));
+    z.push_back(std::numeric_limits<T>::infinity());
+    z.push_back(-std::numeric_limits<T>::infinity());
+    z.resize(3 * 16 + 1, T(0.5));  // past every batch width, with a tail
+
+    auto check = [&](char const* name, auto const& f, T at_plus_inf, T at_minus_inf) {
+        std::vector<T> out(z.size());
+        f(z, out);
+        for (std::size_t i = 0; i < nan_bits.size(); ++i) {
+            T const scalar = f(z[i]);
+            bits const want = nan_bits[i] | quiet;  // quieted, sign and payload kept
+            INFO(name << " of NaN 0x" << std::hex << static_cast<unsigned long long>(nan_bits[i]) << ": range 0x"
+                      << static_cast<unsigned long long>(std::bit_cast<bits>(out[i])) << ", scalar 0x"
+                      << static_cast<unsigned long long>(std::bit_cast<bits>(scalar)));
+            CHECK(std::bit_cast<bits>(out[i]) == want);
+            CHECK(std::bit_cast<bits>(scalar) == want);
+        }
+        std::size_t const inf = nan_bits.size();
+        INFO(name << " of +inf, -inf");
+        CHECK(out[inf] == at_plus_inf);
+        CHECK(out[inf + 1] == at_minus_inf);
+        CHECK(f(z[inf]) == at_plus_inf);
+        CHECK(f(z[inf + 1]) == at_minus_inf);
+    };
+    check("sigmoid", squash::sigmoid, T(1), T(0));
+    check("sigmoid_grad", squash::sigmoid_grad, T(0), T(0));
+    check("bipolar_sigmoid", squash::bipolar_sigmoid, T(1), T(-1));
 }
