@@ -143,15 +143,7 @@ SQUASH_INLINE xsimd::batch<T, A> keep_nan(xsimd::batch<T, A> z, xsimd::batch<T, 
     auto bits = to_bits(z);
     auto magnitude = bits & int_batch(std::numeric_limits<bits_t<T>>::max());
     auto quieted = bits | int_batch(quiet_bit);
-    if constexpr (std::is_base_of_v<xsimd::avx512f, A>) {
-        // xsimd 8's select on integer batches does not compile for AVX512BW;
-        // the sign of bits(inf) - |bits| (negative exactly for a NaN), spread
-        // by an arithmetic shift, is the mask instead.
-        auto nan_mask = (int_batch(infinity_bits) - magnitude) >> int(sizeof(T) * 8 - 1);
-        return from_bits<T, A>((quieted & nan_mask) | (to_bits(result) & ~nan_mask));
-    } else {
-        return from_bits<T, A>(xsimd::select(magnitude > int_batch(infinity_bits), quieted, to_bits(result)));
-    }
+    return from_bits<T, A>(select_if_greater(magnitude, int_batch(infinity_bits), quieted, to_bits(result)));
 }
 
 }  // namespace squash::detail

@@ -2,11 +2,14 @@
 // SPDX-License-Identifier: MIT
 //
 // Everything that depends on the instruction set, the compiler or the xsimd
-// version lives here, behind four small functions:
+// version lives here, behind a few small functions:
 //   has_fused_fma<A>      does xsimd::fma on arch A round once?
 //   reciprocal_estimate   1/x to at least 11 bits, cheaper than a division;
 //   opaque(x)             hide a value from the optimizer (see below);
-//   to_bits / from_bits   reinterpret a float batch as integers and back.
+//   to_bits / from_bits   reinterpret a float batch as integers and back;
+//   select_if_greater     a select on integer batches that xsimd 8 compiles
+//                         for every architecture;
+// and the sign operations on the bits that -ffast-math cannot fold away.
 #ifndef SQUASH_DETAIL_PLATFORM_HPP
 #define SQUASH_DETAIL_PLATFORM_HPP
 
@@ -112,6 +115,22 @@ SQUASH_INLINE xsimd::batch<T, A> from_bits(xsimd::batch<bits_t<T>, A> x) noexcep
 #else
     return xsimd::bitwise_cast<T>(x);
 #endif
+}
+
+// x > threshold ? if_greater : otherwise, lane by lane, for integer batches
+// with x, threshold >= 0. xsimd 8's select on integer batches does not
+// compile for AVX512BW (fixed in later xsimd); there the sign of
+// threshold - x, spread by an arithmetic shift, is the mask instead.
+template <class I, class A>
+SQUASH_INLINE xsimd::batch<I, A> select_if_greater(xsimd::batch<I, A> x, xsimd::batch<I, A> threshold,
+                                                   xsimd::batch<I, A> if_greater, xsimd::batch<I, A> otherwise) noexcept
+{
+    if constexpr (std::is_base_of_v<xsimd::avx512f, A>) {
+        auto mask = (threshold - x) >> int(sizeof(I) * 8 - 1);
+        return (if_greater & mask) | (otherwise & ~mask);
+    } else {
+        return xsimd::select(x > threshold, if_greater, otherwise);
+    }
 }
 
 // Sign manipulation on the bits, not on floating-point constants: under
