@@ -42,7 +42,7 @@ template <class T, class A>
 SQUASH_INLINE xsimd::batch<T, A> residual(xsimd::batch<T, A> c, xsimd::batch<T, A> a, xsimd::batch<T, A> b) noexcept
 {
     if constexpr (has_fused_fma<A>) {
-        return xsimd::fnma(a, b, c);
+        return fnmadd(a, b, c);
     } else {
         // Veltkamp split: 2^ceil(p/2) + 1 cuts a p-bit significand in halves.
         constexpr T splitter = std::is_same_v<T, float> ? T(4097) : T(134217729);
@@ -76,8 +76,8 @@ SQUASH_INLINE xsimd::batch<T, A> divide(double_word<T, A> n, double_word<T, A> d
         q0 = opaque(n.hi / d.hi);
     else
         q0 = opaque(n.hi * y);
-    auto r = opaque(residual(n.hi, q0, opaque(d.hi))) + opaque(xsimd::fnma(q0, d.lo, n.lo));  // n - q0*d
-    return xsimd::fma(r, y, q0);
+    auto r = opaque(residual(n.hi, q0, opaque(d.hi))) + opaque(fnmadd(q0, d.lo, n.lo));  // n - q0*d
+    return fmadd(r, y, q0);
 }
 
 // (hi + lo)^2 as a double word, dropping lo^2 (below 2^-2p relative).
@@ -87,7 +87,7 @@ SQUASH_INLINE double_word<T, A> square(double_word<T, A> x) noexcept
     auto p = opaque(x.hi * x.hi);
     auto e = negate(residual(p, x.hi, x.hi));  // exact rounding error of p
     auto two_hi = x.hi + x.hi;
-    return fast_two_sum(p, xsimd::fma(two_hi, x.lo, e));
+    return fast_two_sum(p, fmadd(two_hi, x.lo, e));
 }
 
 }  // namespace squash::detail

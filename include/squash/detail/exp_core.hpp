@@ -104,12 +104,12 @@ SQUASH_INLINE exp_parts<T, A> exp_neg_abs(xsimd::batch<T, A> z) noexcept
     using batch = xsimd::batch<T, A>;
     auto x = xsimd::max(batch(C::x_min), negative_abs(z));
 
-    auto t = opaque(xsimd::fma(x, batch(C::log2e), batch(C::round_magic)));
+    auto t = opaque(fmadd(x, batch(C::log2e), batch(C::round_magic)));
     auto k = t - C::round_magic;
 
     // Cody-Waite: x - k*ln2_hi is exact (Sterbenz), k*ln2_lo is tiny, and
     // Fast2Sum keeps what the subtraction of it rounds away.
-    auto reduced = xsimd::fnma(k, batch(C::ln2_hi), x);
+    auto reduced = fnmadd(k, batch(C::ln2_hi), x);
     auto [r, r_lo] = fast_two_sum(reduced, opaque(k * -C::ln2_lo));
 
     // expm1(r + r_lo) = r + r^2 P(r) + r_lo (1 + r) + O(r r_lo^2)
@@ -118,8 +118,8 @@ SQUASH_INLINE exp_parts<T, A> exp_neg_abs(xsimd::batch<T, A> z) noexcept
     // bipolar_sigmoid 0.71 vs 0.89 ulp worst case in float).
     auto p = batch(C::P[std::size(C::P) - 1]);
     for (std::size_t i = std::size(C::P) - 1; i-- > 0;)
-        p = xsimd::fma(p, r, batch(C::P[i]));
-    auto tail = xsimd::fma(r * r, p, xsimd::fma(r_lo, r, r_lo));
+        p = fmadd(p, r, batch(C::P[i]));
+    auto tail = fmadd(r * r, p, fmadd(r_lo, r, r_lo));
     auto m = fast_two_sum(r, tail);
 
     auto k_normal = xsimd::max(k, batch(C::k_min_normal));

@@ -29,7 +29,7 @@ SQUASH_INLINE logistic_terms<T, A> logistic_core(xsimd::batch<T, A> z) noexcept
     // k below the normal range, scale is 2^k_min_normal: e is then < 2^-125
     // and its error vanishes against D >= 1.
     auto D = fast_two_sum(batch(1), parts.scale * E.hi);
-    D.lo = xsimd::fma(parts.scale, E.lo, D.lo);
+    D.lo = fmadd(parts.scale, E.lo, D.lo);
     return {parts, E, D};
 }
 
@@ -45,7 +45,7 @@ SQUASH_INLINE xsimd::batch<T, A> tanh_half_abs(exp_parts<T, A> const& parts) noe
     // k < 0 it is >= 0.5 > |2^k m|, so Fast2Sum applies either way.
     auto one_minus_scale = fast_two_sum(batch(1), negate(scale));
     auto numerator = fast_two_sum(one_minus_scale.hi, negate(scale * parts.m.hi));
-    numerator.lo = opaque(numerator.lo + xsimd::fnma(scale, parts.m.lo, one_minus_scale.lo));
+    numerator.lo = opaque(numerator.lo + fnmadd(scale, parts.m.lo, one_minus_scale.lo));
     // 1 + e = 2 − (1 − e)
     auto denominator = fast_two_sum(batch(2), negate(numerator.hi));
     denominator.lo = opaque(denominator.lo - numerator.lo);

@@ -3,7 +3,8 @@
 //
 // Everything that depends on the instruction set, the compiler or the xsimd
 // version lives here, behind a few small functions:
-//   has_fused_fma<A>      does xsimd::fma on arch A round once?
+//   fmadd, fnmadd         a*b + c and c - a*b, fused wherever the arch has
+//                         FMA (has_fused_fma<A>), whatever xsimd does;
 //   reciprocal_estimate   1/x to at least 11 bits, cheaper than a division;
 //   opaque(x)             hide a value from the optimizer (see below);
 //   to_bits / from_bits   reinterpret a float batch as integers and back;
@@ -38,19 +39,96 @@ inline constexpr bool is_supported_value = std::is_same_v<T, float> || std::is_s
 template <class T>
 using bits_t = std::conditional_t<std::is_same_v<T, float>, std::int32_t, std::int64_t>;
 
-// True when xsimd::fma<A> is one fused instruction. The error-free
-// transformations in eft.hpp take the exact residual of a product from it;
-// on other architectures they fall back to Dekker's splitting.
+// The width in bytes of the fused multiply-add instructions of arch A's
+// registers, or 0 where A has none. This is a fact about the instruction
+// set, not about xsimd: xsimd 8.1's fma on AVX-512 is a multiply and an add
+// (two roundings), so squash calls the FMA intrinsics itself (fmadd below).
+// xsimd >= 14 adds 128-bit arches with FMA (fma3<avx2_128>, avx512vl_128).
 template <class A>
-inline constexpr bool has_fused_fma =
+inline constexpr int fma_register_bytes =
 #if defined(__x86_64__) || defined(_M_X64) || defined(__i386__) || defined(_M_IX86)
-    std::is_base_of_v<xsimd::fma3<xsimd::sse4_2>, A> || std::is_base_of_v<xsimd::fma3<xsimd::avx>, A> ||
-    std::is_base_of_v<xsimd::fma3<xsimd::avx2>, A> || std::is_base_of_v<xsimd::avx512f, A>;
-#elif defined(__aarch64__)
-    true;  // neon64 maps xsimd::fma to vfmaq
-#else
-    false;
+    std::is_base_of_v<xsimd::avx512f, A>                                                     ? 64
+    : std::is_base_of_v<xsimd::fma3<xsimd::avx>, A> || std::is_base_of_v<xsimd::fma3<xsimd::avx2>, A> ? 32
+    : std::is_base_of_v<xsimd::fma3<xsimd::sse4_2>, A>
+#if XSIMD_VERSION_MAJOR >= 14
+            || std::is_base_of_v<xsimd::fma3<xsimd::avx2_128>, A>
 #endif
+        ? 16
+        : 0;
+#elif defined(__aarch64__) || defined(_M_ARM64)
+    std::is_base_of_v<xsimd::neon64, A> ? 16 : 0;
+#else
+    0;
+#endif
+
+// True when fmadd / fnmadd on arch A round once. The error-free
+// transformations in eft.hpp take the exact residual of a product from them;
+// without, they fall back to Dekker's splitting.
+template <class A>
+inline constexpr bool has_fused_fma = fma_register_bytes<A> != 0;
+
+// a*b + c: one instruction and one rounding where has_fused_fma<A>, two
+// roundings elsewhere. Written with intrinsics so that fusion never depends
+// on the xsimd version, nor on the compiler contracting a*b + c (it does not
+// under -ffp-contract=off, nor Clang across statements).
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> fmadd(xsimd::batch<T, A> a, xsimd::batch<T, A> b, xsimd::batch<T, A> c) noexcept
+{
+    constexpr bool is_float = std::is_same_v<T, float>;
+    constexpr int bytes = fma_register_bytes<A>;
+#if defined(__x86_64__) || defined(_M_X64) || defined(__i386__) || defined(_M_IX86)
+    if constexpr (bytes == 64 && is_float)
+        return _mm512_fmadd_ps(a, b, c);
+    else if constexpr (bytes == 64)
+        return _mm512_fmadd_pd(a, b, c);
+    else if constexpr (bytes == 32 && is_float)
+        return _mm256_fmadd_ps(a, b, c);
+    else if constexpr (bytes == 32)
+        return _mm256_fmadd_pd(a, b, c);
+    else if constexpr (bytes == 16 && is_float)
+        return _mm_fmadd_ps(a, b, c);
+    else if constexpr (bytes == 16)
+        return _mm_fmadd_pd(a, b, c);
+    else
+#elif defined(__aarch64__) || defined(_M_ARM64)
+    if constexpr (bytes == 16 && is_float)
+        return vfmaq_f32(c, a, b);
+    else if constexpr (bytes == 16)
+        return vfmaq_f64(c, a, b);
+    else
+#endif
+        return a * b + c;
+}
+
+// c - a*b, rounded like fmadd.
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> fnmadd(xsimd::batch<T, A> a, xsimd::batch<T, A> b, xsimd::batch<T, A> c) noexcept
+{
+    constexpr bool is_float = std::is_same_v<T, float>;
+    constexpr int bytes = fma_register_bytes<A>;
+#if defined(__x86_64__) || defined(_M_X64) || defined(__i386__) || defined(_M_IX86)
+    if constexpr (bytes == 64 && is_float)
+        return _mm512_fnmadd_ps(a, b, c);
+    else if constexpr (bytes == 64)
+        return _mm512_fnmadd_pd(a, b, c);
+    else if constexpr (bytes == 32 && is_float)
+        return _mm256_fnmadd_ps(a, b, c);
+    else if constexpr (bytes == 32)
+        return _mm256_fnmadd_pd(a, b, c);
+    else if constexpr (bytes == 16 && is_float)
+        return _mm_fnmadd_ps(a, b, c);
+    else if constexpr (bytes == 16)
+        return _mm_fnmadd_pd(a, b, c);
+    else
+#elif defined(__aarch64__) || defined(_M_ARM64)
+    if constexpr (bytes == 16 && is_float)
+        return vfmsq_f32(c, a, b);
+    else if constexpr (bytes == 16)
+        return vfmsq_f64(c, a, b);
+    else
+#endif
+        return c - a * b;
+}
 
 // rcpps (AVX, 2^-11.5 relative) and vrcp14ps (AVX-512, 2^-14) pipeline at
 // one per cycle, where a float division costs 3.5-5 cycles per vector and
