@@ -12,7 +12,6 @@
 #ifndef SQUASH_DETAIL_EXP_CORE_HPP
 #define SQUASH_DETAIL_EXP_CORE_HPP
 
-#include <bit>
 #include <iterator>
 #include <limits>
 
@@ -138,7 +137,8 @@ template <class T, class A>
 SQUASH_INLINE xsimd::batch<T, A> keep_nan(xsimd::batch<T, A> z, xsimd::batch<T, A> result) noexcept
 {
     using int_batch = xsimd::batch<bits_t<T>, A>;
-    constexpr auto infinity_bits = std::bit_cast<bits_t<T>>(std::numeric_limits<T>::infinity());
+    // +inf: every exponent bit set, significand 0 (C++17 has no constexpr bit_cast).
+    constexpr auto infinity_bits = std::numeric_limits<bits_t<T>>::max() & ~((bits_t<T>(1) << (std::numeric_limits<T>::digits - 1)) - 1);
     constexpr auto quiet_bit = bits_t<T>(1) << (std::numeric_limits<T>::digits - 2);
     auto bits = to_bits(z);
     auto magnitude = bits & int_batch(std::numeric_limits<bits_t<T>>::max());
