@@ -5,10 +5,13 @@
 // Within 4 ulps instead of 1, for speed, and still without the usual
 // defects of fast sigmoids: monotone, exactly symmetric, in range,
 // saturating cleanly, NaN in gives that NaN out, no overflow or invalid
-// flag, and no slowdown on large inputs: nothing subnormal is ever computed
-// (results whose exact value is below the normal range are flushed to +0
-// by the kernel, not by the CPU's flush-to-zero mode, which is never
-// touched).
+// flag, and no slowdown on large inputs: no normal input makes the kernels
+// compute a subnormal number (on which the CPU slows down 2-5x). Results
+// whose exact value is below the normal range are flushed to +0 by the
+// kernel itself (σ, σ'); the CPU's floating-point mode (MXCSR) is never
+// read or changed. If the caller has set flush-to-zero / denormals-are-zero
+// (e.g. -ffast-math's startup code), the only difference is that σ₂'s
+// subnormal results become ±0 and subnormal inputs count as ±0.
 //
 // The exponential and the instruction-set-specific pieces are in
 // detail/fast_exp.hpp and detail/fast_x86.hpp.
@@ -49,9 +52,13 @@ SQUASH_INLINE xsimd::batch<T, A> fast_sigmoid_kernel(xsimd::batch<T, A> z) noexc
     auto u = min_keep_nan(batch(C::z_one), z);
     auto w = max_keep_nan(batch(C::z_normal_min), u);
 #if SQUASH_FAST_X86
-    if constexpr (fast_uses_avx512<A>)
-        return divide_where<T>(not_below_mask(u, batch(C::z_normal_min)), batch(T(1)), logistic_denominator(w));
-    else
+    if constexpr (fast_uses_avx512<A>) {
+        auto y = divide_where<T>(not_below_mask(u, batch(C::z_normal_min)), batch(T(1)), logistic_denominator(w));
+        if constexpr (fast_nan_is_carried<A>)
+            return y;
+        else
+            return keep_nan(z, y);
+    } else
 #endif
         if constexpr (fast_nan_is_carried<A>)
         return fast_sigmoid_portable(w) & not_below(u, batch(C::z_normal_min));
@@ -80,7 +87,10 @@ SQUASH_INLINE xsimd::batch<T, A> fast_sigmoid_grad_kernel(xsimd::batch<T, A> z) 
 #if SQUASH_FAST_X86
     if constexpr (fast_uses_avx512<A>) {
         auto y = divide_where<T>(not_below_mask(u, batch(C::z_normal_min)), batch(T(1)), logistic_denominator(w));
-        return fnmadd(y, y, y);
+        if constexpr (fast_nan_is_carried<A>)
+            return fnmadd(y, y, y);
+        else
+            return keep_nan(z, fnmadd(y, y, y));
     } else
 #endif
     {
