@@ -35,7 +35,7 @@ SQUASH_INLINE xsimd::batch<T, A> fast_sigmoid_portable(xsimd::batch<T, A> w) noe
 {
     using batch = xsimd::batch<T, A>;
     auto e = fast_exp_neg(w);
-    return batch(T(1)) / fmadd(e.pow2n, batch(T(1)) - e.m, batch(T(1)));
+    return divide(batch(T(1)), fmadd(e.pow2n, batch(T(1)) - e.m, batch(T(1))));
 }
 
 // σ(z) = 1 / (1 + e^-z), not reflected: e^-z is computed directly (one
@@ -118,7 +118,7 @@ SQUASH_INLINE xsimd::batch<T, A> fast_bipolar_sigmoid_kernel(xsimd::batch<T, A> 
     using C = fast_constants<T>;
     auto e = fast_exp_neg<has_fused_fma<A>>(min_keep_nan(batch(C::z_one), abs_bits(z)));
     auto numerator = fmadd(e.pow2n, e.m, batch(T(1)) - e.pow2n);
-    auto result = with_sign_of(numerator / (batch(T(2)) - numerator), z);
+    auto result = with_sign_of(divide(numerator, batch(T(2)) - numerator), z);
     if constexpr (fast_nan_is_carried<A>)
         return result;
     else

@@ -10,6 +10,8 @@
 //                                xsimd::min / max elsewhere);
 //   not_below                    all-ones where u >= c or u is NaN, zero
 //                                elsewhere (a mask register on AVX-512);
+//   divide                       an IEEE division, never a reciprocal
+//                                estimate (see there);
 //   nan_or_zero, divide_where,   AVX-512 only: a masked division, and the
 //   lookup_table,                table of 2^(j/N) and vscalef from which
 //   scale_by_pow2_floor,         logistic_denominator builds d = 1 + e^-w.
@@ -132,7 +134,36 @@ SQUASH_INLINE xsimd::batch<T, A> not_below(xsimd::batch<T, A> u, xsimd::batch<T,
     return xsimd::batch<T, A>(out);
 }
 
+// num / den rounded as IEEE says. Under -ffast-math GCC and Clang would
+// otherwise replace a vector division by a reciprocal estimate and a Newton
+// step, which is off by an ulp at random (σ(0) was 0.49999997) and not
+// monotone.
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> divide(xsimd::batch<T, A> num, xsimd::batch<T, A> den) noexcept
+{
+    auto out = num.data;
+    constexpr bool f = std::is_same_v<T, float>;
+#if defined(__AVX__)
+    if constexpr (f)
+        asm("vdivps %2, %1, %0" : "=" SQUASH_FAST_VREG(out) : SQUASH_FAST_VREG(num.data), SQUASH_FAST_VREG(den.data));
+    else
+        asm("vdivpd %2, %1, %0" : "=" SQUASH_FAST_VREG(out) : SQUASH_FAST_VREG(num.data), SQUASH_FAST_VREG(den.data));
+#else
+    if constexpr (f)
+        asm("divps %1, %0" : "+x"(out) : "x"(den.data));
+    else
+        asm("divpd %1, %0" : "+x"(out) : "x"(den.data));
+#endif
+    return xsimd::batch<T, A>(out);
+}
+
 #else  // no asm: the kernels finish with keep_nan
+
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> divide(xsimd::batch<T, A> num, xsimd::batch<T, A> den) noexcept
+{
+    return num / den;
+}
 
 template <class T, class A>
 SQUASH_INLINE xsimd::batch<T, A> min_keep_nan(xsimd::batch<T, A> c, xsimd::batch<T, A> z) noexcept
@@ -173,15 +204,24 @@ SQUASH_INLINE avx512_mask<T> not_below_mask(xsimd::batch<T, A> u, xsimd::batch<T
 }
 
 // numerator / denominator in the lanes of `keep`; +0 in the others, which
-// compute nothing.
+// compute nothing. (asm for the same reason as divide.)
 template <class T, class A>
 SQUASH_INLINE xsimd::batch<T, A> divide_where(avx512_mask<T> keep, xsimd::batch<T, A> numerator,
                                               xsimd::batch<T, A> denominator) noexcept
 {
+#if SQUASH_FAST_ASM
+    auto out = numerator.data;
+    if constexpr (std::is_same_v<T, float>)
+        asm("vdivps %2, %1, %0%{%3%}%{z%}" : "=v"(out) : "v"(numerator.data), "v"(denominator.data), "Yk"(keep));
+    else
+        asm("vdivpd %2, %1, %0%{%3%}%{z%}" : "=v"(out) : "v"(numerator.data), "v"(denominator.data), "Yk"(keep));
+    return xsimd::batch<T, A>(out);
+#else
     if constexpr (std::is_same_v<T, float>)
         return _mm512_maskz_div_ps(keep, numerator.data, denominator.data);
     else
         return _mm512_maskz_div_pd(keep, numerator.data, denominator.data);
+#endif
 }
 
 // table[j] for j = the low bits of each lane of t (vpermt2ps / vpermt2pd:
