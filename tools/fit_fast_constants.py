@@ -1,20 +1,25 @@
 #!/usr/bin/python3
-"""Derive the constants of squash's fast tier (include/squash/detail/fast_*.hpp).
+"""Derive the constants of squash's fast tier (include/squash/detail/fast_exp.hpp).
 
-Run with Debian's python3-mpmath:  /usr/bin/python3 tools/fit_fast_constants.py
+Run with Debian's python3-mpmath:  /usr/bin/python3 tools/fit_fast_constants.py [mode]
+(no mode: all of them; a few minutes, the Remez fits at 256 bits dominate).
 
-It prints, for float and double:
-  * the tables 2^(j/N) of the AVX-512 exponential (N = 32 for float, 16 for
-    double), each entry rounded to nearest;
-  * log2(e) and a Cody-Waite split of ln2 whose high part has few enough
-    bits that v*ln2_hi is exact for every v = n/N the kernels produce;
-  * minimax polynomials (Remez, on the relative error), their coefficients
-    rounded to the target type, and the error of the *rounded* polynomial
-    measured on a fine grid:
-      e^-r = 1 + r*P(r)          for the exponential of the reduced argument,
-      tanh(x) = x + x^3*Q(x^2)   for the bipolar sigmoid near 0;
-  * the flush-to-zero thresholds: the least z with sigmoid(z) >= the least
-    normal number, and the largest a with sigmoid'(a) >= it.
+Modes, each printing what fast_constants<float> / <double> hold:
+  split           log2(e), the Cody-Waite split ln2 = ln2_hi + ln2_lo (ln2_hi
+                  with few enough bits that v*ln2_hi is exact for every v the
+                  kernels produce) and ln2 rounded to nearest;
+  shifted_float,  the AVX-512 tables: N entries S_j ~ K 2^((j + 1/2)/N), each
+  shifted_double  rounded down or up so that the result stays monotone
+                  across subinterval boundaries (see shifted_table), the
+                  constant c0 = a(0), and the polynomial a(r) = c0 + r P(r)
+                  ~ c0 e^-r, fitted minimax on the relative error (double:
+                  deliberately tilted; see fit_exp_c0);
+  expm1,          the portable polynomial: e^-r - 1 = r (-1 + r Q(r)) on
+  expm1_double    |r| <= ln2/2, minimax on the relative error of e^-r - 1;
+  thresholds      the least z with sigmoid(z) >= the least normal number,
+                  and the largest a with sigmoid'(a) >= it.
+Every fit is followed by the error of the polynomial with its coefficients
+rounded as printed, measured on a fine grid.
 """
 import sys
 
@@ -111,46 +116,6 @@ def remez(f, weight, basis, a, b, iterations=30, grid=6000):
     return c, E
 
 
-def max_rel_error(approx, exact, a, b, points=20000):
-    worst = mp.mpf(0)
-    for i in range(points + 1):
-        x = a + (b - a) * mp.mpf(i) / points
-        ex = exact(x)
-        if ex == 0:
-            continue
-        worst = max(worst, abs((approx(x) - ex) / ex))
-    return worst
-
-
-def fit_exp(name, bits, degree, h):
-    """e^-r = 1 + r*P(r) on [-h, h], P of degree `degree` - 1."""
-    f = lambda r: (mp.exp(-r) - 1) / r if r != 0 else mp.mpf(-1)
-    # relative error of 1 + r*P: r*(P - f)/e^-r
-    w = lambda r: abs(r) * mp.exp(r) if r != 0 else mp.mpf("1e-60")
-    basis = [(lambda i: (lambda r: r ** i))(i) for i in range(degree)]
-    c, E = remez(f, w, basis, -h, h)
-    c = [round_to(ci, bits) for ci in c]
-    approx = lambda r: 1 + r * mp.polyval(c[::-1], r)
-    err = max_rel_error(approx, lambda r: mp.exp(-r), -h, h)
-    print(f"[{name}] e^-r = 1 + r*P(r), degree {degree} on [-{mp.nstr(h, 8)}, {mp.nstr(h, 8)}]: "
-          f"max rel error {mp.nstr(err, 3)} = 2^{mp.nstr(mp.log(err, 2), 4)}")
-    for i, ci in enumerate(c):
-        print(f"[{name}]   P{i} = {hexf(ci)}   // {mp.nstr(ci, 17)}")
-
-
-def fit_tanh(name, bits, degree, X):
-    """tanh(x) = x + x^3*Q(x^2) on [0, X], Q of degree `degree` - 1 in t = x^2."""
-    g = lambda t: (mp.tanh(mp.sqrt(t)) - mp.sqrt(t)) / t ** mp.mpf(1.5) if t != 0 else mp.mpf(-1) / 3
-    w = lambda t: t ** mp.mpf(1.5) / mp.tanh(mp.sqrt(t)) if t != 0 else mp.mpf("1e-60")
-    basis = [(lambda i: (lambda t: t ** i))(i) for i in range(degree)]
-    c, E = remez(g, w, basis, mp.mpf(0), X * X)
-    c = [round_to(ci, bits) for ci in c]
-    approx = lambda x: x + x ** 3 * mp.polyval(c[::-1], x * x)
-    err = max_rel_error(approx, mp.tanh, mp.mpf("1e-30"), X)
-    print(f"[{name}] tanh(x) = x + x^3*Q(x^2), degree {degree - 1} in x^2 on [0, {mp.nstr(X, 8)}]: "
-          f"max rel error {mp.nstr(err, 3)} = 2^{mp.nstr(mp.log(err, 2), 4)}")
-    for i, ci in enumerate(c):
-        print(f"[{name}]   Q{i} = {hexf(ci)}   // {mp.nstr(ci, 17)}")
 
 
 def neighbours(x, bits):
@@ -275,8 +240,9 @@ def fit_expm1(name, degree, h):
     worst = max(abs(mp.polyval(c[::-1], r) / f(r) - 1) for r in [-h + 2 * h * i / 4000 for i in range(4001)] if r != 0)
     print(f"[{name}] e^-r - 1 = r*P(r), P degree {degree - 1} on [-{mp.nstr(h, 8)}, {mp.nstr(h, 8)}]: "
           f"max rel error {mp.nstr(worst, 3)} = 2^{mp.nstr(mp.log(worst, 2), 4)}")
-    for i, ci in enumerate(c):
-        print(f"[{name}]   P{i} = {hexf(ci)}")
+    assert c[0] == -1, "the constant term must come out exactly -1 (m = r - r (r Q(r)))"
+    for i, ci in enumerate(c[1:]):
+        print(f"[{name}]   Q{i} = {hexf(ci)}")
 
 
 def sigmoid(z):
@@ -314,12 +280,6 @@ def thresholds(name):
           f"sigmoid' there = {mp.nstr(sigmoid_grad(a) / tiny, 12)} * 2^{emin}")
 
 
-def table(name, entries):
-    bits = FORMATS[name][0]
-    print(f"[{name}] 2^(j/{entries}), j = 0..{entries - 1}:")
-    vals = [hexf(round_to(mp.mpf(2) ** (mp.mpf(j) / entries), bits)) for j in range(entries)]
-    for i in range(0, entries, 4):
-        print(f"[{name}]   " + ", ".join(vals[i:i + 4]) + ",")
 
 
 def split_ln2(name, v_bits, scale):
@@ -327,53 +287,30 @@ def split_ln2(name, v_bits, scale):
     bits = FORMATS[name][0]
     hi = round_to(LN2, bits - v_bits)
     lo = round_to(LN2 - hi, bits)
+    print(f"[{name}] ln2 rounded to nearest = {hexf(round_to(LN2, bits))}")
     print(f"[{name}] ln2_hi = {hexf(hi)} ({bits - v_bits} bits), ln2_lo = {hexf(lo)}, "
           f"ln2 - hi - lo = {mp.nstr(LN2 - hi - lo, 3)}; log2e = {hexf(round_to(1 / LN2, bits))}; "
           f"for v up to {scale}: |v*(ln2 - hi - lo)| <= {mp.nstr(scale * abs(LN2 - hi - lo), 3)}")
 
 
 if __name__ == "__main__":
-    which = sys.argv[1:2] or ["tables", "split", "exp", "tanh", "thresholds"]
-    if "tables" in which:
-        table("float", 32)
-        table("double", 16)
+    which = sys.argv[1:2] or ["split", "shifted_float", "shifted_double", "expm1", "expm1_double", "thresholds"]
     if "split" in which:
         # float: v = n/32, |n| <= 32*128 (12 bits); the portable path's v = n
         # is an integer <= 128 (8 bits). double: v = n/16, |n| <= 16*1024 (15 bits).
         split_ln2("float", 12, 128)
         split_ln2("double", 15, 1024)
-    if "exp" in which:
-        # Reduced argument: |r| <= ln2/(2N) plus the rounding of v (and
-        # log2e's error times |z| <= 104 / 746), rounded up.
-        for d in (2, 3):
-            fit_exp("float", 24, d, mp.mpf("0.01084"))
-        for d in (5, 6):
-            fit_exp("float", 24, d, mp.mpf("0.3466"))
-        for d in (3, 4):
-            fit_exp("float", 24, d, mp.mpf("0.04333"))
-        for d in (5, 6):
-            fit_exp("double", 53, d, mp.mpf("0.021662"))
-        for d in (10, 11):
-            fit_exp("double", 53, d, mp.mpf("0.346575"))
-    if "tanh" in which:
-        for d in (3, 4, 5):
-            fit_tanh("float", 24, d, mp.mpf("0.55"))
-    if "tanh_double" in which:
-        for d in (9, 10, 11):
-            fit_tanh("double", 53, d, mp.mpf("0.55"))
     if "shifted_float" in which:
         shifted_design("float", 32, 2, mp.mpf("0.01084"), budget=mp.mpf("0.75"))
     if "shifted_double" in which:
         # degree 6 is far more accurate than needed (2^-57); the tilt gives
         # the seam jump that the degree-2 float polynomial has naturally.
         shifted_design("double", 16, 6, mp.mpf("0.021662"), budget=mp.mpf("0.75"),
-                       tilt=mp.mpf(sys.argv[2]) if len(sys.argv) > 2 else mp.mpf("1.0"))
+                       tilt=mp.mpf(sys.argv[2]) if len(sys.argv) > 2 else mp.mpf("0.85"))
     if "expm1" in which:
-        for d in (5, 6, 7):
-            fit_expm1("float", d, mp.mpf("0.3466"))
+        fit_expm1("float", 6, mp.mpf("0.3466"))
     if "expm1_double" in which:
-        for d in (10, 11, 12):
-            fit_expm1("double", d, mp.mpf("0.346575"))
+        fit_expm1("double", 11, mp.mpf("0.346575"))
     if "thresholds" in which:
         thresholds("float")
         thresholds("double")

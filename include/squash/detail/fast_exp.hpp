@@ -1,10 +1,11 @@
 // squash — SIMD logistic activation functions.
 // SPDX-License-Identifier: MIT
 //
-// The exponential of the fast tier (include/squash/fast.hpp), and the few
-// instruction-set-specific pieces it needs. Everything here computes with
-// normal numbers only: the callers clamp or mask their inputs so that no
-// subnormal (on which the CPU slows down 2-5x) and no overflow can arise.
+// The exponential of the fast tier (include/squash/fast.hpp): its constants
+// and the portable reduction (the AVX-512 one, which uses these constants, is
+// in fast_x86.hpp). Everything here computes with normal numbers only: the
+// callers clamp their inputs so that no subnormal (on which the CPU slows
+// down 2-5x) and no overflow can arise.
 //
 //   e^-w = 2^v e^-r,   v = -w/ln2 rounded to a multiple of 1/N,
 //                      r = w + v ln2 (Cody-Waite, ln2 = ln2_hi + ln2_lo).
