@@ -103,13 +103,22 @@
 #else
 #define SQUASH_ISA_AVX512_MORE_
 #endif
+// SQUASH_ISA_NAMESPACE_TAG (empty unless defined): appended to the name, for
+// a compiled library that embeds squash and must keep its own copy of the
+// code apart from its users' (who may build with other flags, -ffast-math
+// say, or another squash version). squash::dispatch defines it.
+#ifndef SQUASH_ISA_NAMESPACE_TAG
+#define SQUASH_ISA_NAMESPACE_TAG
+#endif
 #define SQUASH_ISA_PASTE_(a, b) a##b
 #define SQUASH_ISA_PASTE(a, b) SQUASH_ISA_PASTE_(a, b)
-#define SQUASH_ISA_NAMESPACE                                                                           \
-    SQUASH_ISA_PASTE(SQUASH_ISA_PASTE(SQUASH_ISA_PASTE(SQUASH_ISA_PASTE(SQUASH_ISA_LEVEL_, SQUASH_ISA_FMA_), \
-                                                       SQUASH_ISA_BMI2_),                              \
-                                      SQUASH_ISA_AVX512_),                                             \
-                     SQUASH_ISA_AVX512_MORE_)
+#define SQUASH_ISA_NAMESPACE                                                                                 \
+    SQUASH_ISA_PASTE(                                                                                        \
+        SQUASH_ISA_PASTE(SQUASH_ISA_PASTE(SQUASH_ISA_PASTE(SQUASH_ISA_PASTE(SQUASH_ISA_LEVEL_, SQUASH_ISA_FMA_), \
+                                                           SQUASH_ISA_BMI2_),                                  \
+                                          SQUASH_ISA_AVX512_),                                                 \
+                         SQUASH_ISA_AVX512_MORE_),                                                             \
+        SQUASH_ISA_NAMESPACE_TAG)
 
 namespace squash {
 
@@ -192,6 +201,80 @@ constexpr access access_of()
 template <class R>
 inline constexpr bool is_contiguous_range = access_of<std::remove_reference_t<R>>() != access::none;
 
+// The pointer type range_data gives (T* or T const*), or void* for a type
+// that is not a contiguous range, so the checks below can say so instead of
+// failing somewhere deeper.
+template <class R, access = access_of<R>()>
+struct range_pointer {
+    using type = void*;
+};
+#if __cplusplus >= 202002L
+template <class R>
+struct range_pointer<R, access::ranges> {
+    using type = decltype(std::ranges::data(std::declval<R&>()));
+};
+#endif
+template <class R>
+struct range_pointer<R, access::data_size> {
+    using type = decltype(std::data(std::declval<R&>()));
+};
+template <class R>
+struct range_pointer<R, access::pointer_iterators> {
+    using type = decltype(adl::begin_of(std::declval<R&>()));
+};
+template <class R>
+using range_pointer_t = typename range_pointer<std::remove_reference_t<R>>::type;
+
+template <class R>
+using range_element_t = std::remove_cv_t<std::remove_pointer_t<range_pointer_t<R>>>;
+
+template <class R>
+inline constexpr bool is_writable_range = !std::is_const_v<std::remove_pointer_t<range_pointer_t<R>>>;
+
+// Types that report strides (Eigen's blocks and maps) can have data() and
+// size() without being contiguous: a row of a column-major matrix, a 2x2
+// block of a 3x3 one, a Map with an inner stride. Their memory is contiguous
+// only with unit inner stride and outer stride equal to the inner size.
+template <class R, class = void>
+struct reports_strides : std::false_type {};
+template <class R>
+struct reports_strides<R, std::void_t<decltype(std::declval<R const&>().innerStride()),
+                                      decltype(std::declval<R const&>().outerStride()),
+                                      decltype(std::declval<R const&>().innerSize()),
+                                      decltype(std::declval<R const&>().outerSize())>> : std::true_type {};
+
+// An integer scalar is computed as a double, like std::exp(0).
+template <class T>
+using scalar_value_t = std::conditional_t<std::is_integral_v<T>, double, T>;
+
+// The compile-time checks of the array forms, as one flag each, so that a
+// call with a bad argument stops at the library's one message: each
+// static_assert below fires only if the ones before it passed, and the work
+// is skipped (if constexpr) when any fails, so no cascade follows.
+template <class In, class Out>
+struct pair_checks {
+    static constexpr bool ranges = is_contiguous_range<In> && is_contiguous_range<Out>;
+    static constexpr bool element = !ranges || is_supported_value<range_element_t<In>>;
+    static constexpr bool same = !ranges || !element || std::is_same_v<range_element_t<In>, range_element_t<Out>>;
+    static constexpr bool writable = !ranges || is_writable_range<Out>;
+    static constexpr bool ok = ranges && element && same && writable;
+};
+
+#define SQUASH_MESSAGE_NOT_A_RANGE                                                                                 \
+    "squash: the argument must be a float or double, an xsimd::batch of them, or a contiguous range of them "      \
+    "(std::vector, std::array, std::span, a C array, Eigen::ArrayXf, ...)"
+#define SQUASH_MESSAGE_ELEMENT_TYPE "squash: the element type must be float or double (convert other types first)"
+#define SQUASH_MESSAGE_SAME_TYPE "squash: input and output ranges must have the same element type"
+#define SQUASH_MESSAGE_WRITABLE "squash: the output range must be writable (not const)"
+
+// --- The code that depends on the instruction set --------------------------
+
+inline namespace SQUASH_ISA_NAMESPACE {
+
+// Every function below is compiled into the caller's code, hence in this
+// namespace: even the ones whose source does not depend on the instruction
+// set are compiled with this file's flags.
+
 template <class R>
 auto range_data(R& r)
 {
@@ -222,38 +305,6 @@ std::size_t range_size(R& r)
         return static_cast<std::size_t>(adl::end_of(r) - adl::begin_of(r));
 }
 
-// The pointer type range_data gives (T* or T const*), or void* for a type
-// that is not a contiguous range, so the checks below can say so instead of
-// failing somewhere deeper.
-template <class R, bool = is_contiguous_range<R>>
-struct range_pointer {
-    using type = void*;
-};
-template <class R>
-struct range_pointer<R, true> {
-    using type = decltype(range_data(std::declval<std::remove_reference_t<R>&>()));
-};
-template <class R>
-using range_pointer_t = typename range_pointer<R>::type;
-
-template <class R>
-using range_element_t = std::remove_cv_t<std::remove_pointer_t<range_pointer_t<R>>>;
-
-template <class R>
-inline constexpr bool is_writable_range = !std::is_const_v<std::remove_pointer_t<range_pointer_t<R>>>;
-
-// Types that report strides (Eigen's blocks and maps) can have data() and
-// size() without being contiguous: a row of a column-major matrix, a 2x2
-// block of a 3x3 one, a Map with an inner stride. Their memory is contiguous
-// only with unit inner stride and outer stride equal to the inner size.
-template <class R, class = void>
-struct reports_strides : std::false_type {};
-template <class R>
-struct reports_strides<R, std::void_t<decltype(std::declval<R const&>().innerStride()),
-                                      decltype(std::declval<R const&>().outerStride()),
-                                      decltype(std::declval<R const&>().innerSize()),
-                                      decltype(std::declval<R const&>().outerSize())>> : std::true_type {};
-
 template <class R>
 bool is_dense(R const& r, std::size_t n)
 {
@@ -262,34 +313,6 @@ bool is_dense(R const& r, std::size_t n)
     else
         return true;
 }
-
-// An integer scalar is computed as a double, like std::exp(0).
-template <class T>
-using scalar_value_t = std::conditional_t<std::is_integral_v<T>, double, T>;
-
-// The compile-time checks of the array forms, as one flag each, so that a
-// call with a bad argument stops at the library's one message: each
-// static_assert below fires only if the ones before it passed, and the work
-// is skipped (if constexpr) when any fails, so no cascade follows.
-template <class In, class Out>
-struct pair_checks {
-    static constexpr bool ranges = is_contiguous_range<In> && is_contiguous_range<Out>;
-    static constexpr bool element = !ranges || is_supported_value<range_element_t<In>>;
-    static constexpr bool same = !ranges || !element || std::is_same_v<range_element_t<In>, range_element_t<Out>>;
-    static constexpr bool writable = !ranges || is_writable_range<Out>;
-    static constexpr bool ok = ranges && element && same && writable;
-};
-
-#define SQUASH_MESSAGE_NOT_A_RANGE                                                                                 \
-    "squash: the argument must be a float or double, an xsimd::batch of them, or a contiguous range of them "      \
-    "(std::vector, std::array, std::span, a C array, Eigen::ArrayXf, ...)"
-#define SQUASH_MESSAGE_ELEMENT_TYPE "squash: the element type must be float or double (convert other types first)"
-#define SQUASH_MESSAGE_SAME_TYPE "squash: input and output ranges must have the same element type"
-#define SQUASH_MESSAGE_WRITABLE "squash: the output range must be writable (not const)"
-
-// --- The code that depends on the instruction set --------------------------
-
-inline namespace SQUASH_ISA_NAMESPACE {
 
 // The text of a std::invalid_argument, built in a fixed buffer: no
 // std::string code is instantiated here, so nothing of the error path is
