@@ -449,13 +449,13 @@ TEMPLATE_TEST_CASE("range forms accept every contiguous container kind", "[eleme
 #if __cplusplus >= 202002L
         // C++20: a contiguous range with neither .data() nor pointer
         // iterators (std::ranges::data finds the memory through
-        // contiguous_iterator), and a view adaptor over a vector.
+        // contiguous_iterator). (Not a views:: adaptor: Clang 14 cannot
+        // compile libstdc++ 12's <ranges> views.)
         std::vector<T> iterator_backing = z, iterator_out(n);
         f(contiguous_iterators_only<T>{iterator_backing}, contiguous_iterators_only<T>{iterator_out});
         CHECK(matches(iterator_out.data()));
-        std::vector<T> taken_out(n);
-        f(std::views::take(z, n), std::views::take(taken_out, n));
-        CHECK(matches(taken_out.data()));
+        f(contiguous_iterators_only<T>{iterator_backing});
+        CHECK(matches(iterator_backing.data()));
 #endif
     });
 }
