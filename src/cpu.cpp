@@ -31,7 +31,8 @@ cpuid_registers cpuid(unsigned leaf, unsigned subleaf) noexcept
     r.ecx = static_cast<unsigned>(out[2]);
     r.edx = static_cast<unsigned>(out[3]);
 #else
-    if (__get_cpuid_max(leaf & 0x80000000u, nullptr) < leaf)
+    // GCC's __get_cpuid_max returns unsigned, Clang's int.
+    if (static_cast<unsigned>(__get_cpuid_max(leaf & 0x80000000u, nullptr)) < leaf)
         return r;
     __cpuid_count(leaf, subleaf, r.eax, r.ebx, r.ecx, r.edx);
 #endif
