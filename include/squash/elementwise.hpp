@@ -1,8 +1,9 @@
 // squash/elementwise.hpp: the call forms of every squash function.
 // SPDX-License-Identifier: MIT
 //
-// Each function object (sigmoid, sigmoid_grad, bipolar_sigmoid) writes its math once, as a static `kernel`
-// on an xsimd::batch; elementwise_function turns that one kernel into
+// Each function object (sigmoid, sigmoid_grad, bipolar_sigmoid) writes its
+// math once, as a static `kernel` on an xsimd::batch; elementwise_function
+// turns that one kernel into
 //   f(z)                   scalar (float, double; an integer is taken as a
 //                          double, as <cmath> does): z broadcast into a
 //                          batch, lane 0 returned;
@@ -50,11 +51,15 @@
 
 // ---------------------------------------------------------------------------
 // SQUASH_ISA_NAMESPACE: an identifier naming the instruction-set extensions
-// the compiler may use in this translation unit, e.g. isa_sse2 for
-// -march=x86-64, isa_avx2_fma_bmi2 for -march=haswell. A level (each level
-// implies the ones before it with GCC, Clang and MSVC) followed by the
-// extensions that do not follow from the level. Two translation units get the
-// same name only if the compiler may use the same instructions in both.
+// the compiler may use in this translation unit, from its predefined macros:
+// isa_sse2 for -march=x86-64, isa_avx2_fma_bmi2 for -march=haswell or
+// x86-64-v3, isa_avx512f_fma_bmi2_cd_dq_bw_vl for skylake-avx512 or
+// x86-64-v4. A level (each implies the ones before it, with GCC, Clang and
+// MSVC) followed by the extensions that do not follow from the level and
+// change the code of vector loops. Extensions left out (MOVBE, LZCNT, F16C,
+// POPCNT, AES, ...) come with every CPU that has the ones named (the x86-64
+// micro-architecture levels bundle them), so two files whose names agree
+// can share code safely.
 #if defined(__AVX512F__)
 #define SQUASH_ISA_LEVEL_ isa_avx512f
 #elif defined(__AVX2__)
@@ -89,19 +94,66 @@
 #else
 #define SQUASH_ISA_BMI2_
 #endif
-#if defined(__AVX512CD__) && defined(__AVX512DQ__) && defined(__AVX512BW__) && defined(__AVX512VL__)
-#define SQUASH_ISA_AVX512_ _cd_dq_bw_vl  // Skylake-SP and later: x86-64-v4
-#elif defined(__AVX512F__) && (defined(__AVX512CD__) || defined(__AVX512DQ__) || defined(__AVX512BW__) || \
-                               defined(__AVX512VL__))
-#define SQUASH_ISA_AVX512_ _avx512_partial  // an unusual subset: name it apart from F alone and from v4
+// The AVX-512 subsets, one token each (x86-64-v4 is _cd_dq_bw_vl).
+#if defined(__AVX512CD__)
+#define SQUASH_ISA_CD_ _cd
 #else
-#define SQUASH_ISA_AVX512_
+#define SQUASH_ISA_CD_
 #endif
-#if defined(__AVX512VBMI__) || defined(__AVX512VBMI2__) || defined(__AVX512IFMA__) || defined(__AVX512VNNI__) || \
-    defined(__AVX512BITALG__) || defined(__AVX512VPOPCNTDQ__) || defined(__AVX512BF16__) || defined(__AVX512FP16__)
-#define SQUASH_ISA_AVX512_MORE_ _icl  // Ice Lake / Zen 4 additions (byte permutes, VNNI, ...)
+#if defined(__AVX512DQ__)
+#define SQUASH_ISA_DQ_ _dq
 #else
-#define SQUASH_ISA_AVX512_MORE_
+#define SQUASH_ISA_DQ_
+#endif
+#if defined(__AVX512BW__)
+#define SQUASH_ISA_BW_ _bw
+#else
+#define SQUASH_ISA_BW_
+#endif
+#if defined(__AVX512VL__)
+#define SQUASH_ISA_VL_ _vl
+#else
+#define SQUASH_ISA_VL_
+#endif
+#if defined(__AVX512VBMI__)
+#define SQUASH_ISA_VBMI_ _vbmi
+#else
+#define SQUASH_ISA_VBMI_
+#endif
+#if defined(__AVX512VBMI2__)
+#define SQUASH_ISA_VBMI2_ _vbmi2
+#else
+#define SQUASH_ISA_VBMI2_
+#endif
+#if defined(__AVX512IFMA__)
+#define SQUASH_ISA_IFMA_ _ifma
+#else
+#define SQUASH_ISA_IFMA_
+#endif
+#if defined(__AVX512VNNI__)
+#define SQUASH_ISA_VNNI_ _vnni
+#else
+#define SQUASH_ISA_VNNI_
+#endif
+#if defined(__AVX512BITALG__)
+#define SQUASH_ISA_BITALG_ _bitalg
+#else
+#define SQUASH_ISA_BITALG_
+#endif
+#if defined(__AVX512VPOPCNTDQ__)
+#define SQUASH_ISA_VPOPCNTDQ_ _vpopcntdq
+#else
+#define SQUASH_ISA_VPOPCNTDQ_
+#endif
+#if defined(__AVX512BF16__)
+#define SQUASH_ISA_BF16_ _bf16
+#else
+#define SQUASH_ISA_BF16_
+#endif
+#if defined(__AVX512FP16__)
+#define SQUASH_ISA_FP16_ _fp16
+#else
+#define SQUASH_ISA_FP16_
 #endif
 // SQUASH_ISA_NAMESPACE_TAG (empty unless defined): appended to the name, for
 // a compiled library that embeds squash and must keep its own copy of the
@@ -112,13 +164,12 @@
 #endif
 #define SQUASH_ISA_PASTE_(a, b) a##b
 #define SQUASH_ISA_PASTE(a, b) SQUASH_ISA_PASTE_(a, b)
-#define SQUASH_ISA_NAMESPACE                                                                                 \
-    SQUASH_ISA_PASTE(                                                                                        \
-        SQUASH_ISA_PASTE(SQUASH_ISA_PASTE(SQUASH_ISA_PASTE(SQUASH_ISA_PASTE(SQUASH_ISA_LEVEL_, SQUASH_ISA_FMA_), \
-                                                           SQUASH_ISA_BMI2_),                                  \
-                                          SQUASH_ISA_AVX512_),                                                 \
-                         SQUASH_ISA_AVX512_MORE_),                                                             \
-        SQUASH_ISA_NAMESPACE_TAG)
+#define SQUASH_ISA_JOIN4(a, b, c, d) SQUASH_ISA_PASTE(SQUASH_ISA_PASTE(SQUASH_ISA_PASTE(a, b), c), d)
+#define SQUASH_ISA_NAMESPACE                                                                                  \
+    SQUASH_ISA_JOIN4(SQUASH_ISA_JOIN4(SQUASH_ISA_LEVEL_, SQUASH_ISA_FMA_, SQUASH_ISA_BMI2_, SQUASH_ISA_CD_),   \
+                     SQUASH_ISA_JOIN4(SQUASH_ISA_DQ_, SQUASH_ISA_BW_, SQUASH_ISA_VL_, SQUASH_ISA_VBMI_),      \
+                     SQUASH_ISA_JOIN4(SQUASH_ISA_VBMI2_, SQUASH_ISA_IFMA_, SQUASH_ISA_VNNI_, SQUASH_ISA_BITALG_), \
+                     SQUASH_ISA_JOIN4(SQUASH_ISA_VPOPCNTDQ_, SQUASH_ISA_BF16_, SQUASH_ISA_FP16_, SQUASH_ISA_NAMESPACE_TAG))
 
 namespace squash {
 
