@@ -1,15 +1,18 @@
-// squash — the bipolar sigmoid σ₂(z) = 2σ(z) − 1 = tanh(z/2): its kernels
+// squash/bipolar_sigmoid.hpp: the bipolar sigmoid σ₂(z) = 2σ(z) − 1 = tanh(z/2): its kernels
 // (float correctly rounded via double, double faithful via double words) and
 // the function object squash::bipolar_sigmoid.
 // SPDX-License-Identifier: MIT
 #ifndef SQUASH_BIPOLAR_SIGMOID_HPP
 #define SQUASH_BIPOLAR_SIGMOID_HPP
 
+#include "detail/config.hpp"
+#if SQUASH_CXX17
+
 #include "detail/logistic_core.hpp"
 #include "detail/round_once.hpp"
 #include "elementwise.hpp"
 
-namespace squash {
+SQUASH_NAMESPACE_BEGIN
 
 namespace detail {
 
@@ -75,6 +78,8 @@ struct bipolar_sigmoid_fn : elementwise_function<bipolar_sigmoid_fn> {
 //   Under flush-to-zero, subnormal inputs and results are 0.
 inline constexpr bipolar_sigmoid_fn bipolar_sigmoid{};
 
-}  // namespace squash
+SQUASH_NAMESPACE_END
+
+#endif  // SQUASH_CXX17
 
 #endif

@@ -1,15 +1,18 @@
-// squash — the logistic function σ(z) = 1 / (1 + e^-z): its kernels (float
+// squash/sigmoid.hpp: the logistic function σ(z) = 1 / (1 + e^-z): its kernels (float
 // correctly rounded via double, double faithful via double words) and the
 // function object squash::sigmoid.
 // SPDX-License-Identifier: MIT
 #ifndef SQUASH_SIGMOID_HPP
 #define SQUASH_SIGMOID_HPP
 
+#include "detail/config.hpp"
+#if SQUASH_CXX17
+
 #include "detail/logistic_core.hpp"
 #include "detail/round_once.hpp"
 #include "elementwise.hpp"
 
-namespace squash {
+SQUASH_NAMESPACE_BEGIN
 
 namespace detail {
 
@@ -71,6 +74,8 @@ struct sigmoid_fn : elementwise_function<sigmoid_fn> {
 //   Under flush-to-zero, results below the normal range are 0.
 inline constexpr sigmoid_fn sigmoid{};
 
-}  // namespace squash
+SQUASH_NAMESPACE_END
+
+#endif  // SQUASH_CXX17
 
 #endif

@@ -1,15 +1,18 @@
-// squash — the derivative of the logistic function, σ'(z) = σ(z)(1 − σ(z)),
+// squash/sigmoid_grad.hpp: the derivative of the logistic function, σ'(z) = σ(z)(1 − σ(z)),
 // taking z: its kernels (float correctly rounded via double, double faithful
 // via double words) and the function object squash::sigmoid_grad.
 // SPDX-License-Identifier: MIT
 #ifndef SQUASH_SIGMOID_GRAD_HPP
 #define SQUASH_SIGMOID_GRAD_HPP
 
+#include "detail/config.hpp"
+#if SQUASH_CXX17
+
 #include "detail/logistic_core.hpp"
 #include "detail/round_once.hpp"
 #include "elementwise.hpp"
 
-namespace squash {
+SQUASH_NAMESPACE_BEGIN
 
 namespace detail {
 
@@ -80,6 +83,8 @@ struct sigmoid_grad_fn : elementwise_function<sigmoid_grad_fn> {
 //   Under flush-to-zero, results below the normal range are 0.
 inline constexpr sigmoid_grad_fn sigmoid_grad{};
 
-}  // namespace squash
+SQUASH_NAMESPACE_END
+
+#endif  // SQUASH_CXX17
 
 #endif

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <thread>
 #include <vector>
 
@@ -20,9 +21,8 @@ namespace {
 constexpr std::uint64_t chunk = std::uint64_t(1) << 20;
 constexpr std::uint64_t chunks = (std::uint64_t(1) << 32) / chunk;
 
-// A 64-bit mix of one chunk (splitmix64's finalizer over the words, order
-// dependent); the chunk hashes are then combined in order, so the threads'
-// interleaving cannot change the result.
+// splitmix64's finalizer: a 64-bit mix in which every input bit reaches
+// every output bit.
 std::uint64_t mix(std::uint64_t x)
 {
     x ^= x >> 30;
@@ -44,11 +44,15 @@ std::uint64_t hash_all(F const& f)
                 std::memcpy(&in[i], &bits, sizeof bits);
             }
             f(in, out);
-            std::uint64_t h = c;
+            // The sum of mix(input, output) over the chunk: each term
+            // depends on which input gave which output, and the terms are
+            // independent, so the loop runs at the multiplier's throughput
+            // rather than its latency.
+            std::uint64_t h = 0;
             for (std::uint64_t i = 0; i < chunk; ++i) {
                 std::uint32_t bits;
                 std::memcpy(&bits, &out[i], sizeof bits);
-                h = mix(h + bits);
+                h += mix(((c * chunk + i) << 32) | bits);
             }
             chunk_hash[c] = h;
         }
@@ -61,17 +65,42 @@ std::uint64_t hash_all(F const& f)
         t.join();
     std::uint64_t h = 0;
     for (auto x : chunk_hash)
-        h = mix(h ^ x);
-    return h;
+        h += x;
+    return mix(h);
 }
 
 }  // namespace
 
-int main()
+// hash_all_floats [--out FILE]: the lines go to stdout, and to FILE if given
+// (with the build's description as a comment line first).
+int main(int argc, char** argv)
 {
-    std::fprintf(stderr, "hash_all_floats: %s\n", squash_test::build_description().c_str());
-    std::printf("sigmoid %016llx\n", static_cast<unsigned long long>(hash_all(squash::sigmoid)));
-    std::printf("sigmoid_grad %016llx\n", static_cast<unsigned long long>(hash_all(squash::sigmoid_grad)));
-    std::printf("bipolar_sigmoid %016llx\n", static_cast<unsigned long long>(hash_all(squash::bipolar_sigmoid)));
+    std::FILE* file = nullptr;
+    if (argc == 3 && std::strcmp(argv[1], "--out") == 0) {
+        std::error_code ignored;
+        std::filesystem::create_directories(std::filesystem::path(argv[2]).parent_path(), ignored);
+        file = std::fopen(argv[2], "w");
+        if (!file) {
+            std::perror(argv[2]);
+            return 2;
+        }
+    } else if (argc != 1) {
+        std::fprintf(stderr, "usage: hash_all_floats [--out FILE]\n");
+        return 2;
+    }
+    auto const description = squash_test::build_description();
+    std::printf("# %s\n", description.c_str());
+    if (file)
+        std::fprintf(file, "# %s\n", description.c_str());
+    auto report = [&](char const* name, std::uint64_t hash) {
+        std::printf("%s %016llx\n", name, static_cast<unsigned long long>(hash));
+        if (file)
+            std::fprintf(file, "%s %016llx\n", name, static_cast<unsigned long long>(hash));
+    };
+    report("sigmoid", hash_all(squash::sigmoid));
+    report("sigmoid_grad", hash_all(squash::sigmoid_grad));
+    report("bipolar_sigmoid", hash_all(squash::bipolar_sigmoid));
+    if (file)
+        std::fclose(file);
     return 0;
 }

@@ -1,4 +1,4 @@
-// squash — scalar double-double arithmetic for the exact float tier's rare
+// squash/detail/double_double.hpp: scalar double-double arithmetic for the exact float tier's rare
 // slow path: e^x to about 2^-95 relative, and a double-double rounded once
 // to float. The fast path (detail/round_once.hpp) computes each float
 // function in double to ~2^-45 and rounds once; where that double lies too
@@ -21,7 +21,8 @@
 
 #include "platform.hpp"
 
-namespace squash::detail::dd {
+SQUASH_NAMESPACE_BEGIN
+namespace detail::dd {
 
 struct number {
     double hi, lo;
@@ -159,6 +160,7 @@ inline float round_to_float(number x) noexcept
     return f;
 }
 
-}  // namespace squash::detail::dd
+}  // namespace detail::dd
+SQUASH_NAMESPACE_END
 
 #endif

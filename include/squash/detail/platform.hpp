@@ -1,4 +1,5 @@
-// squash — SIMD logistic activation functions.
+// squash/detail/platform.hpp: what depends on the instruction set, the
+// compiler or the xsimd version.
 // SPDX-License-Identifier: MIT
 //
 // Everything that depends on the instruction set, the compiler or the xsimd
@@ -25,18 +26,10 @@
 
 #include <xsimd/xsimd.hpp>
 
-// The kernels are a few dozen vector instructions each: inlined, the four
-// batches of an unrolled loop interleave and hide each other's latency;
-// left to the inliner's size heuristics, GCC emits calls and serializes them.
-#if defined(__GNUC__) || defined(__clang__)
-#define SQUASH_INLINE [[gnu::always_inline]] inline
-#elif defined(_MSC_VER)
-#define SQUASH_INLINE __forceinline
-#else
-#define SQUASH_INLINE inline
-#endif
+#include "config.hpp"
 
-namespace squash::detail {
+SQUASH_NAMESPACE_BEGIN
+namespace detail {
 
 template <class T>
 inline constexpr bool is_supported_value = std::is_same_v<T, float> || std::is_same_v<T, double>;
@@ -388,6 +381,7 @@ SQUASH_INLINE To bit_copy(From x) noexcept
     return y;
 }
 
-}  // namespace squash::detail
+}  // namespace detail
+SQUASH_NAMESPACE_END
 
 #endif

@@ -1,4 +1,4 @@
-// squash — how the exact tier's float functions are correctly rounded: each
+// squash/detail/round_once.hpp: how the exact tier's float functions are correctly rounded: each
 // is computed in double to a relative error below 2^-44 and rounded once to
 // float; a lane whose double result lies so close to a float rounding
 // boundary that the rounding could go either way is recomputed in
@@ -16,7 +16,8 @@
 #include "exp_core.hpp"
 #include "wide_exp.hpp"
 
-namespace squash::detail {
+SQUASH_NAMESPACE_BEGIN
+namespace detail {
 
 // Inputs are clamped to |z| <= 112: every function here has, beyond that,
 // the float value it has at +-112 (sigma and sigma' below half the least
@@ -103,6 +104,7 @@ SQUASH_INLINE xsimd::batch<float, A> round_once(xsimd::batch<float, A> z) noexce
     return result;
 }
 
-}  // namespace squash::detail
+}  // namespace detail
+SQUASH_NAMESPACE_END
 
 #endif

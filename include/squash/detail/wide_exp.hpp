@@ -1,4 +1,4 @@
-// squash — e^x in double for the float functions of the exact tier, which
+// squash/detail/wide_exp.hpp: e^x in double for the float functions of the exact tier, which
 // compute in double (every float input is exact there, and nothing a float
 // function produces over- or underflows a double) and round once to float
 // (detail/round_once.hpp). Relative error below 2^-47 for |x| <= 112.
@@ -22,7 +22,8 @@
 
 #include "platform.hpp"
 
-namespace squash::detail {
+SQUASH_NAMESPACE_BEGIN
+namespace detail {
 
 template <int TableBits>
 struct wide_exp_constants;
@@ -117,6 +118,7 @@ SQUASH_INLINE wide_exp_parts<A> wide_exp(xsimd::batch<double, A> x) noexcept
     return {scale, p};
 }
 
-}  // namespace squash::detail
+}  // namespace detail
+SQUASH_NAMESPACE_END
 
 #endif
