@@ -9,6 +9,9 @@
 
 #include <cstddef>
 #include <iterator>
+#include <stdexcept>
+#include <string>
+#include <string_view>
 
 #include <squash/squash.hpp>
 
@@ -104,6 +107,28 @@ inline ulp_bound const& bound_of(function_entry const& f)
         return f.float_bound;
     else
         return f.double_bound;
+}
+
+inline function_entry const& find_function(char const* name)
+{
+    for (auto const& f : functions)
+        if (std::string_view(f.name) == name)
+            return f;
+    throw std::invalid_argument(std::string("no function ") + name + " in tests/function_table.hpp");
+}
+
+// The bound a test against the long-double reference enforces: the table's,
+// plus the reference's own uncertainty (tests/reference.hpp).
+template <class T>
+inline long double test_bound(char const* name)
+{
+    return static_cast<long double>(bound_of<T>(find_function(name)).ulps) + reference_margin_ulp<T>;
+}
+
+template <class T>
+inline bool test_bound_strict(char const* name)
+{
+    return bound_of<T>(find_function(name)).strict;
 }
 
 template <class T>
