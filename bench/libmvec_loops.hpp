@@ -9,12 +9,19 @@
 
 namespace squash_bench::fast_math {
 
-void sigmoid(float const* in, float* out, std::size_t n);
-void sigmoid(double const* in, double* out, std::size_t n);
-void sigmoid_grad(float const* in, float* out, std::size_t n);
-void sigmoid_grad(double const* in, double* out, std::size_t n);
-void bipolar_sigmoid(float const* in, float* out, std::size_t n);
-void bipolar_sigmoid(double const* in, double* out, std::size_t n);
+#define SQUASH_BENCH_FAST_MATH_LOOP(name)                           \
+    void name(float const* in, float* out, std::size_t n);      \
+    void name(double const* in, double* out, std::size_t n);
+
+SQUASH_BENCH_FAST_MATH_LOOP(sigmoid)
+SQUASH_BENCH_FAST_MATH_LOOP(sigmoid_grad)
+SQUASH_BENCH_FAST_MATH_LOOP(bipolar_sigmoid)
+SQUASH_BENCH_FAST_MATH_LOOP(log_sigmoid)
+SQUASH_BENCH_FAST_MATH_LOOP(softplus)
+SQUASH_BENCH_FAST_MATH_LOOP(silu)
+SQUASH_BENCH_FAST_MATH_LOOP(silu_grad)
+
+#undef SQUASH_BENCH_FAST_MATH_LOOP
 
 }  // namespace squash_bench::fast_math
 

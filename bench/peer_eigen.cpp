@@ -49,12 +49,29 @@ void eigen_half_tanh(T const* in, T* out, std::size_t n)
     out_map<T>(out, Eigen::Index(n)) = (T(0.5) * in_map<T>(in, Eigen::Index(n))).tanh();
 }
 
+// Eigen's packet math is chosen at compile time from this build's -march.
+// (Eigen::SimdInstructionSetsInUse() does not tell AVX2 from AVX.)
+char const* eigen_isa()
+{
+#if defined(EIGEN_VECTORIZE_AVX512)
+    return "Eigen packets: AVX-512 (AVX512F)";
+#elif defined(EIGEN_VECTORIZE_AVX2) && defined(EIGEN_VECTORIZE_FMA)
+    return "Eigen packets: AVX2 + FMA";
+#elif defined(EIGEN_VECTORIZE_AVX)
+    return "Eigen packets: AVX";
+#elif defined(EIGEN_VECTORIZE_SSE2)
+    return "Eigen packets: SSE2 to SSE4.2 as enabled";
+#else
+    return Eigen::SimdInstructionSetsInUse();
+#endif
+}
+
 template <class T>
 struct register_eigen {
-    registrar<T> sigmoid{"sigmoid", "eigen", eigen_sigmoid<T>};
-    registrar<T> grad{"sigmoid_grad", "eigen", eigen_sigmoid_grad<T>};
-    registrar<T> bipolar{"bipolar_sigmoid", "eigen", eigen_bipolar_sigmoid<T>};
-    registrar<T> bipolar_tanh{"bipolar_sigmoid", "eigen_tanh", eigen_half_tanh<T>};
+    registrar<T> sigmoid{"sigmoid", "eigen", eigen_sigmoid<T>, nullptr, eigen_isa};
+    registrar<T> grad{"sigmoid_grad", "eigen", eigen_sigmoid_grad<T>, nullptr, eigen_isa};
+    registrar<T> bipolar{"bipolar_sigmoid", "eigen", eigen_bipolar_sigmoid<T>, nullptr, eigen_isa};
+    registrar<T> bipolar_tanh{"bipolar_sigmoid", "eigen_tanh", eigen_half_tanh<T>, nullptr, eigen_isa};
 };
 
 register_eigen<float> const eigen_float;

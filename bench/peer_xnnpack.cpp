@@ -64,7 +64,11 @@ void xnnpack_run(float const*, float*, std::size_t)
     check(xnn_run_operator(sigmoid_operator(), nullptr), "xnn_run_operator");
 }
 
-registrar<float> const xnnpack_float{"sigmoid", "xnnpack", xnnpack_run, xnnpack_prepare};
+// XNNPACK chooses its microkernel at run time from CPUID, whatever this
+// build's -march.
+char const* xnnpack_isa() { return "XNNPACK's own run-time choice for this CPU (CPUID), whatever the build's -march"; }
+
+registrar<float> const xnnpack_float{"sigmoid", "xnnpack", xnnpack_run, xnnpack_prepare, xnnpack_isa};
 
 }  // namespace
 }  // namespace squash_bench

@@ -1,6 +1,8 @@
 // Peer: the loop a user of xsimd writes first, 1/(1+xsimd::exp(-z)) over
-// batches, with s(1-s) and 2s-1 for the other two functions.
-#include <cmath>
+// batches, with s(1-s) and 2s-1 for σ' and σ₂, and the same plain
+// formulas for the functions of issue 13 (timed once squash has them).
+// The scalar tail uses the same formulas on scalars (xsimd::exp of a float
+// is std::exp).
 #include <cstddef>
 
 #include <xsimd/xsimd.hpp>
@@ -10,32 +12,54 @@
 namespace squash_bench {
 namespace {
 
-struct plain_sigmoid {
+template <class V>
+V plain_sigmoid(V z)
+{
+    return V(1) / (V(1) + xsimd::exp(-z));
+}
+
+struct sigmoid_formula {
     template <class V>
-    static V apply(V z)
-    {
-        return V(1) / (V(1) + exp_of(-z));
-    }
-    template <class T, class A>
-    static xsimd::batch<T, A> exp_of(xsimd::batch<T, A> x) { return xsimd::exp(x); }
-    static float exp_of(float x) { return std::exp(x); }
-    static double exp_of(double x) { return std::exp(x); }
+    static V apply(V z) { return plain_sigmoid(z); }
 };
 
-struct plain_sigmoid_grad {
+struct sigmoid_grad_formula {
     template <class V>
     static V apply(V z)
     {
-        V s = plain_sigmoid::apply(z);
+        V s = plain_sigmoid(z);
         return s * (V(1) - s);
     }
 };
 
-struct plain_bipolar_sigmoid {
+struct bipolar_sigmoid_formula {
+    template <class V>
+    static V apply(V z) { return V(2) * plain_sigmoid(z) - V(1); }
+};
+
+// The stable forms: log σ(z) = min(z, 0) - log1p(e^-|z|), softplus(z) =
+// max(z, 0) + log1p(e^-|z|); the naive log(1 + e^z) overflows.
+struct log_sigmoid_formula {
+    template <class V>
+    static V apply(V z) { return xsimd::min(z, V(0)) - xsimd::log1p(xsimd::exp(-xsimd::abs(z))); }
+};
+
+struct softplus_formula {
+    template <class V>
+    static V apply(V z) { return xsimd::max(z, V(0)) + xsimd::log1p(xsimd::exp(-xsimd::abs(z))); }
+};
+
+struct silu_formula {
+    template <class V>
+    static V apply(V z) { return z / (V(1) + xsimd::exp(-z)); }
+};
+
+struct silu_grad_formula {
     template <class V>
     static V apply(V z)
     {
-        return V(2) * plain_sigmoid::apply(z) - V(1);
+        V s = plain_sigmoid(z);
+        return s * (V(1) + z * (V(1) - s));
     }
 };
 
@@ -50,11 +74,39 @@ void xsimd_loop(T const* in, T* out, std::size_t n)
         out[i] = F::apply(in[i]);
 }
 
+// σ and σ' from one exponential, into two arrays.
+template <class V>
+void sigmoid_with_grad_formula(V z, V& s, V& g)
+{
+    s = plain_sigmoid(z);
+    g = s * (V(1) - s);
+}
+
+template <class T>
+void xsimd_with_grad_loop(T const* in, T* y, T* g, std::size_t n)
+{
+    using batch = xsimd::batch<T>;
+    std::size_t i = 0;
+    for (; i + batch::size <= n; i += batch::size) {
+        batch s, d;
+        sigmoid_with_grad_formula(batch::load_unaligned(in + i), s, d);
+        s.store_unaligned(y + i);
+        d.store_unaligned(g + i);
+    }
+    for (; i < n; ++i)
+        sigmoid_with_grad_formula(in[i], y[i], g[i]);
+}
+
 template <class T>
 struct register_xsimd {
-    registrar<T> sigmoid{"sigmoid", "xsimd_exp", xsimd_loop<plain_sigmoid, T>};
-    registrar<T> grad{"sigmoid_grad", "xsimd_exp", xsimd_loop<plain_sigmoid_grad, T>};
-    registrar<T> bipolar{"bipolar_sigmoid", "xsimd_exp", xsimd_loop<plain_bipolar_sigmoid, T>};
+    registrar<T> sigmoid{"sigmoid", "xsimd_exp", xsimd_loop<sigmoid_formula, T>};
+    registrar<T> grad{"sigmoid_grad", "xsimd_exp", xsimd_loop<sigmoid_grad_formula, T>};
+    registrar<T> bipolar{"bipolar_sigmoid", "xsimd_exp", xsimd_loop<bipolar_sigmoid_formula, T>};
+    registrar<T> log_sigmoid{"log_sigmoid", "xsimd_exp", xsimd_loop<log_sigmoid_formula, T>};
+    registrar<T> softplus{"softplus", "xsimd_exp", xsimd_loop<softplus_formula, T>};
+    registrar<T> silu{"silu", "xsimd_exp", xsimd_loop<silu_formula, T>};
+    registrar<T> silu_grad{"silu_grad", "xsimd_exp", xsimd_loop<silu_grad_formula, T>};
+    registrar<T> with_grad{"sigmoid_with_grad", "xsimd_exp", xsimd_with_grad_loop<T>};
 };
 
 register_xsimd<float> const xsimd_float;

@@ -1,21 +1,38 @@
-# Install rules: the headers, the exported squash::squash target with its
-# package config and version files, and a pkg-config file. Nothing here needs
-# the test or benchmark dependencies.
+# Install rules: the headers, the exported squash::squash target (and
+# squash::dispatch with SQUASH_BUILD_DISPATCH) with their package config and
+# version files, and pkg-config files. Nothing here needs the test or
+# benchmark dependencies.
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-# Header-only, so the package files are the same on every architecture: they
-# go under datadir, which find_package searches as <prefix>/share/cmake/squash.
-set(SQUASH_INSTALL_CMAKEDIR "${CMAKE_INSTALL_DATADIR}/cmake/squash"
+# Header-only, the package files are the same on every architecture: they go
+# under datadir, which find_package searches as <prefix>/share/cmake/squash.
+# With the compiled squash::dispatch they name an architecture's library, so
+# they go under libdir (<prefix>/lib/cmake/squash, searched as well).
+if(SQUASH_BUILD_DISPATCH)
+  set(_squash_package_root "${CMAKE_INSTALL_LIBDIR}")
+else()
+  set(_squash_package_root "${CMAKE_INSTALL_DATADIR}")
+endif()
+set(SQUASH_INSTALL_CMAKEDIR "${_squash_package_root}/cmake/squash"
     CACHE STRING "Where squashConfig.cmake is installed, relative to the prefix")
 set(SQUASH_INSTALL_PKGCONFIGDIR "${CMAKE_INSTALL_DATADIR}/pkgconfig"
     CACHE STRING "Where squash.pc is installed, relative to the prefix")
+set(SQUASH_INSTALL_LIB_PKGCONFIGDIR "${CMAKE_INSTALL_LIBDIR}/pkgconfig"
+    CACHE STRING "Where squash-dispatch.pc is installed, relative to the prefix")
 
 install(DIRECTORY include/squash
         DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
         FILES_MATCHING PATTERN "*.hpp")
 
 install(TARGETS squash EXPORT squashTargets)
+if(SQUASH_BUILD_DISPATCH)
+  install(TARGETS squash_dispatch EXPORT squashTargets
+          ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
+          LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
+          RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
+  install(FILES include/squash/dispatch.h DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/squash")
+endif()
 install(EXPORT squashTargets
         NAMESPACE squash::
         DESTINATION "${SQUASH_INSTALL_CMAKEDIR}")
@@ -23,13 +40,19 @@ install(EXPORT squashTargets
 configure_package_config_file(cmake/squashConfig.cmake.in
   "${CMAKE_CURRENT_BINARY_DIR}/squashConfig.cmake"
   INSTALL_DESTINATION "${SQUASH_INSTALL_CMAKEDIR}")
-# A request for X.Y is met by any installed X.Z with Z >= Y; the headers are
-# the same on every architecture, so the pointer size is not checked.
+# A request for X.Y is met by any installed X.Z with Z >= Y. Header-only, the
+# package is the same on every architecture, so the pointer size is not
+# checked; with the compiled library it is.
+if(SQUASH_BUILD_DISPATCH)
+  set(_squash_arch_independent "")
+else()
+  set(_squash_arch_independent ARCH_INDEPENDENT)
+endif()
 write_basic_package_version_file(
   "${CMAKE_CURRENT_BINARY_DIR}/squashConfigVersion.cmake"
   VERSION "${PROJECT_VERSION}"
   COMPATIBILITY SameMajorVersion
-  ARCH_INDEPENDENT)
+  ${_squash_arch_independent})
 install(FILES
   "${CMAKE_CURRENT_BINARY_DIR}/squashConfig.cmake"
   "${CMAKE_CURRENT_BINARY_DIR}/squashConfigVersion.cmake"
@@ -50,3 +73,18 @@ install(CODE "
                  \"${CMAKE_CURRENT_BINARY_DIR}/pkgconfig/squash.pc\" @ONLY)
   file(INSTALL \"${CMAKE_CURRENT_BINARY_DIR}/pkgconfig/squash.pc\"
        DESTINATION \"\${CMAKE_INSTALL_PREFIX}/${SQUASH_INSTALL_PKGCONFIGDIR}\")")
+
+# squash-dispatch.pc, next to the library it names (libdir/pkgconfig).
+if(SQUASH_BUILD_DISPATCH)
+  if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
+    set(SQUASH_PC_LIBDIR "${CMAKE_INSTALL_LIBDIR}")
+  else()
+    set(SQUASH_PC_LIBDIR "\${prefix}/${CMAKE_INSTALL_LIBDIR}")
+  endif()
+  configure_file(cmake/squash-dispatch.pc.in "${CMAKE_CURRENT_BINARY_DIR}/squash-dispatch.pc.stage" @ONLY)
+  install(CODE "
+    configure_file(\"${CMAKE_CURRENT_BINARY_DIR}/squash-dispatch.pc.stage\"
+                   \"${CMAKE_CURRENT_BINARY_DIR}/pkgconfig/squash-dispatch.pc\" @ONLY)
+    file(INSTALL \"${CMAKE_CURRENT_BINARY_DIR}/pkgconfig/squash-dispatch.pc\"
+         DESTINATION \"\${CMAKE_INSTALL_PREFIX}/${SQUASH_INSTALL_LIB_PKGCONFIGDIR}\")")
+endif()

@@ -5,7 +5,7 @@ set -eu
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
-PACKAGES="cmake g++ make pkg-config git libxsimd-dev xtl-dev catch2 libbenchmark-dev \
+PACKAGES="cmake ninja-build g++ make pkg-config git binutils libxsimd-dev xtl-dev catch2 libbenchmark-dev \
 libmpfr-dev libeigen3-dev libxnnpack-dev clang libclang-rt-14-dev libfuzzer-14-dev valgrind libpthreadpool-dev"
 missing=""
 for p in $PACKAGES; do

@@ -1,8 +1,10 @@
 // The call forms of elementwise.hpp, for all three functions: every length
-// and misalignment of the range forms writes exactly its output and nothing
-// else, the scalar, batch and range forms give identical bits, every
-// container kind is accepted, and misuse (size mismatch, partial overlap)
-// throws before anything is written.
+// and misalignment of the array forms (ranges, pointers, explicit
+// architecture) writes exactly its output and nothing else, the scalar,
+// batch and array forms give identical bits, every container kind is
+// accepted (C++17 and C++20 ones), integer scalars are doubles, and misuse
+// (size mismatch, partial overlap, null pointers, strided views) throws
+// before anything is written.
 #include <squash/squash.hpp>
 
 #include <algorithm>
@@ -11,10 +13,15 @@
 #include <functional>
 #include <limits>
 #include <random>
-#include <span>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
+#include <valarray>
 #include <vector>
+#if __cplusplus >= 202002L
+#include <ranges>
+#include <span>
+#endif
 
 #include "catch.hpp"
 #include "reference.hpp"
@@ -22,6 +29,61 @@
 using namespace squash_test;
 
 namespace {
+
+// A view of n elements at p: std::span in C++20; in C++17 a minimal type
+// with .data() and .size() (which the range forms must take, too).
+#if __cplusplus >= 202002L
+template <class T>
+using view = std::span<T>;
+#else
+template <class T>
+class view {
+public:
+    view() = default;
+    view(T* p, std::size_t n) : p_(p), n_(n) {}
+    template <class C, class = decltype(std::data(std::declval<C&>()))>
+    view(C& c) : p_(std::data(c)), n_(std::size(c))
+    {
+    }
+    T* data() const { return p_; }
+    std::size_t size() const { return n_; }
+    view subspan(std::size_t offset, std::size_t count) const { return view(p_ + offset, count); }
+
+private:
+    T* p_ = nullptr;
+    std::size_t n_ = 0;
+};
+#endif
+
+// Containers the range forms must take without std::span: one with only
+// .data() and .size(), one whose begin() and end() are plain pointers.
+template <class T>
+struct data_size_only {
+    T* p;
+    std::size_t n;
+    T* data() const { return p; }
+    std::size_t size() const { return n; }
+};
+
+template <class T>
+struct pointer_iterators_only {
+    T* p;
+    std::size_t n;
+    T* begin() const { return p; }
+    T* end() const { return p + n; }
+};
+
+#if __cplusplus >= 202002L
+// Contiguous, sized, but no .data() member and iterators that are not
+// pointers: only the C++20 range concepts recognise it.
+template <class T>
+struct contiguous_iterators_only {
+    std::vector<T>& v;
+    auto begin() const { return v.begin(); }
+    auto end() const { return v.end(); }
+};
+static_assert(std::ranges::contiguous_range<contiguous_iterators_only<float>&>);
+#endif
 
 template <class Visitor>
 void for_each_function(Visitor visit)
@@ -37,9 +99,9 @@ template <class T>
 T canary()
 {
     if constexpr (std::is_same_v<T, float>)
-        return std::bit_cast<T>(std::int32_t{0x7fc0dead});
+        return reinterpret_bits<T>(std::int32_t{0x7fc0dead});
     else
-        return std::bit_cast<T>(std::int64_t{0x7ff8deadbeefcafe});
+        return reinterpret_bits<T>(std::int64_t{0x7ff8deadbeefcafe});
 }
 
 // Ordinary values, every special class, and arbitrary bit patterns (which
@@ -61,7 +123,7 @@ std::vector<T> mixed_inputs(std::size_t n, std::uint64_t seed)
             z[i] = specials[rng() % std::size(specials)];
             break;
         case 1:
-            z[i] = std::bit_cast<T>(static_cast<ordinal_t<T>>(rng()));
+            z[i] = reinterpret_bits<T>(static_cast<ordinal_t<T>>(rng()));
             break;
         default:
             z[i] = ordinary(rng);
@@ -114,9 +176,49 @@ constexpr std::size_t longest_length = 3 * 4 * xsimd::batch<T>::size + 1;
 
 constexpr std::size_t max_offset = 3;
 
+// The array forms, each called out of place and in place on pointers.
+enum class array_form { range, pointer, arch_range, arch_pointer };
+constexpr array_form all_array_forms[] = {array_form::range, array_form::pointer, array_form::arch_range,
+                                          array_form::arch_pointer};
+
+char const* form_name(array_form form)
+{
+    switch (form) {
+    case array_form::range: return "f(in, out) / f(inout)";
+    case array_form::pointer: return "f(in_ptr, out_ptr, n)";
+    case array_form::arch_range: return "f(Arch{}, in, out) / f(Arch{}, inout)";
+    case array_form::arch_pointer: return "f(Arch{}, in_ptr, out_ptr, n)";
+    }
+    return "?";
+}
+
+template <class F, class T>
+void call_out_of_place(array_form form, F const& f, T const* in, T* out, std::size_t n)
+{
+    using arch = xsimd::default_arch;
+    switch (form) {
+    case array_form::range: f(view<T const>(in, n), view<T>(out, n)); break;
+    case array_form::pointer: f(in, out, n); break;
+    case array_form::arch_range: f(arch{}, view<T const>(in, n), view<T>(out, n)); break;
+    case array_form::arch_pointer: f(arch{}, in, out, n); break;
+    }
+}
+
+template <class F, class T>
+void call_in_place(array_form form, F const& f, T* inout, std::size_t n)
+{
+    using arch = xsimd::default_arch;
+    switch (form) {
+    case array_form::range: f(view<T>(inout, n)); break;
+    case array_form::pointer: f(inout, inout, n); break;
+    case array_form::arch_range: f(arch{}, view<T>(inout, n)); break;
+    case array_form::arch_pointer: f(arch{}, inout, inout, n); break;
+    }
+}
+
 }  // namespace
 
-TEMPLATE_TEST_CASE("range forms: every length and offset writes exactly the output", "[elementwise][range]", float,
+TEMPLATE_TEST_CASE("array forms: every length and offset writes exactly the output", "[elementwise][range]", float,
                    double)
 {
     using T = TestType;
@@ -124,51 +226,54 @@ TEMPLATE_TEST_CASE("range forms: every length and offset writes exactly the outp
     for_each_function([](auto const& f) {
         INFO("function " << f.name);
         std::size_t failures = 0;
-        for (std::size_t n = 0; n <= longest_length<T>; ++n) {
-            auto const z = mixed_inputs<T>(n, 1000 + n);
-            auto const expected = scalar_results(f, z);
-            for (std::size_t in_offset = 0; in_offset <= max_offset; ++in_offset) {
-                for (std::size_t out_offset = 0; out_offset <= max_offset; ++out_offset) {
-                    std::vector<T> in(n + pad, canary<T>()), out(n + pad, canary<T>());
-                    std::copy(z.begin(), z.end(), in.begin() + static_cast<std::ptrdiff_t>(in_offset));
-                    auto const in_before = in;
-                    f(std::span<T const>(in.data() + in_offset, n), std::span<T>(out.data() + out_offset, n));
-                    bool const fenced = all_canaries(out.data(), out_offset) &&
-                                        all_canaries(out.data() + out_offset + n, pad - out_offset);
-                    auto const wrong = first_mismatch(out.data() + out_offset, expected.data(), n);
-                    bool const input_kept = unchanged(in.data(), in_before.data(), in.size());
-                    if (!(fenced && wrong == n && input_kept) && failures++ == 0)
-                        UNSCOPED_INFO("out-of-place: length " << n << ", input offset " << in_offset
-                                                              << ", output offset " << out_offset
-                                                              << (fenced ? "" : ": wrote outside the output")
-                                                              << (input_kept ? "" : ": changed the input")
-                                                              << (wrong == n ? std::string()
-                                                                             : ": z = " + show(z[wrong]) + " gave " +
-                                                                                   show(out[out_offset + wrong]) +
-                                                                                   ", scalar form " +
-                                                                                   show(expected[wrong])));
+        for (array_form form : all_array_forms) {
+            for (std::size_t n = 0; n <= longest_length<T>; ++n) {
+                auto const z = mixed_inputs<T>(n, 1000 + n);
+                auto const expected = scalar_results(f, z);
+                for (std::size_t in_offset = 0; in_offset <= max_offset; ++in_offset) {
+                    for (std::size_t out_offset = 0; out_offset <= max_offset; ++out_offset) {
+                        std::vector<T> in(n + pad, canary<T>()), out(n + pad, canary<T>());
+                        std::copy(z.begin(), z.end(), in.begin() + static_cast<std::ptrdiff_t>(in_offset));
+                        auto const in_before = in;
+                        call_out_of_place(form, f, in.data() + in_offset, out.data() + out_offset, n);
+                        bool const fenced = all_canaries(out.data(), out_offset) &&
+                                            all_canaries(out.data() + out_offset + n, pad - out_offset);
+                        auto const wrong = first_mismatch(out.data() + out_offset, expected.data(), n);
+                        bool const input_kept = unchanged(in.data(), in_before.data(), in.size());
+                        if (!(fenced && wrong == n && input_kept) && failures++ == 0)
+                            UNSCOPED_INFO(form_name(form)
+                                          << ", out of place: length " << n << ", input offset " << in_offset
+                                          << ", output offset " << out_offset
+                                          << (fenced ? "" : ": wrote outside the output")
+                                          << (input_kept ? "" : ": changed the input")
+                                          << (wrong == n ? std::string()
+                                                         : ": z = " + show(z[wrong]) + " gave " +
+                                                               show(out[out_offset + wrong]) + ", scalar form " +
+                                                               show(expected[wrong])));
+                    }
+                    // In place, at the same offsets into a canary-lined buffer.
+                    std::vector<T> buffer(n + pad, canary<T>());
+                    std::copy(z.begin(), z.end(), buffer.begin() + static_cast<std::ptrdiff_t>(in_offset));
+                    call_in_place(form, f, buffer.data() + in_offset, n);
+                    bool const fenced = all_canaries(buffer.data(), in_offset) &&
+                                        all_canaries(buffer.data() + in_offset + n, pad - in_offset);
+                    auto const wrong = first_mismatch(buffer.data() + in_offset, expected.data(), n);
+                    if (!(fenced && wrong == n) && failures++ == 0)
+                        UNSCOPED_INFO(form_name(form)
+                                      << ", in place: length " << n << ", offset " << in_offset
+                                      << (fenced ? "" : ": wrote outside the range")
+                                      << (wrong == n ? std::string()
+                                                     : ": z = " + show(z[wrong]) + " gave " +
+                                                           show(buffer[in_offset + wrong]) + ", scalar form " +
+                                                           show(expected[wrong])));
                 }
-                // In place, at the same offsets into a canary-lined buffer.
-                std::vector<T> buffer(n + pad, canary<T>());
-                std::copy(z.begin(), z.end(), buffer.begin() + static_cast<std::ptrdiff_t>(in_offset));
-                f(std::span<T>(buffer.data() + in_offset, n));
-                bool const fenced = all_canaries(buffer.data(), in_offset) &&
-                                    all_canaries(buffer.data() + in_offset + n, pad - in_offset);
-                auto const wrong = first_mismatch(buffer.data() + in_offset, expected.data(), n);
-                if (!(fenced && wrong == n) && failures++ == 0)
-                    UNSCOPED_INFO("in place: length " << n << ", offset " << in_offset
-                                                      << (fenced ? "" : ": wrote outside the range")
-                                                      << (wrong == n ? std::string()
-                                                                     : ": z = " + show(z[wrong]) + " gave " +
-                                                                           show(buffer[in_offset + wrong]) +
-                                                                           ", scalar form " + show(expected[wrong])));
             }
         }
         CHECK(failures == 0);
     });
 }
 
-TEMPLATE_TEST_CASE("scalar, batch and range forms agree bitwise", "[elementwise][bits]", float, double)
+TEMPLATE_TEST_CASE("scalar, batch and array forms agree bitwise", "[elementwise][bits]", float, double)
 {
     using T = TestType;
     using batch = xsimd::batch<T>;
@@ -183,18 +288,76 @@ TEMPLATE_TEST_CASE("scalar, batch and range forms agree bitwise", "[elementwise]
         for (std::size_t i = 0; i < z.size(); i += width)
             f(batch::load_unaligned(z.data() + i)).store_unaligned(from_batches.data() + i);
 
+        auto agrees = [&](std::vector<T> const& got, char const* form) {
+            auto i = first_mismatch(got.data(), scalar.data(), z.size());
+            if (i < z.size())
+                UNSCOPED_INFO("z = " << show(z[i]) << ": scalar " << show(scalar[i]) << ", " << form << " "
+                                     << show(got[i]));
+            CHECK(i == z.size());
+        };
+        agrees(from_batches, "f(batch)");
+
         std::vector<T> out_of_place(z.size());
         f(z, out_of_place);
+        agrees(out_of_place, "f(in, out) with std::vector");
         auto in_place = z;
         f(in_place);
-
-        for (auto const* form : {&from_batches, &out_of_place, &in_place}) {
-            auto i = first_mismatch(form->data(), scalar.data(), z.size());
-            if (i < z.size())
-                UNSCOPED_INFO("z = " << show(z[i]) << ": scalar " << show(scalar[i]) << ", other form "
-                                     << show((*form)[i]));
-            CHECK(i == z.size());
+        agrees(in_place, "f(inout) with std::vector");
+        for (array_form form : all_array_forms) {
+            std::vector<T> out(z.size());
+            call_out_of_place(form, f, z.data(), out.data(), z.size());
+            agrees(out, form_name(form));
+            auto inout = z;
+            call_in_place(form, f, inout.data(), inout.size());
+            agrees(inout, form_name(form));
         }
+    });
+}
+
+// f(Arch{}, ...) with an architecture narrower than the build's (SSE2 in an
+// AVX2 build, say): the array forms must agree with that architecture's own
+// batch kernel, lane by lane, at every length around the unrolled loop.
+template <class Arch, class T, class F>
+void check_explicit_arch(F const& f, char const* arch_name)
+{
+    using batch = xsimd::batch<T, Arch>;
+    constexpr std::size_t width = batch::size;
+    INFO("function " << f.name << ", architecture " << arch_name);
+    std::size_t failures = 0;
+    for (std::size_t n = 0; n <= 3 * 4 * width + 1; ++n) {
+        auto const z = mixed_inputs<T>(n, 77 + n);
+        std::vector<T> expected(n);
+        for (std::size_t i = 0; i < n; ++i)
+            expected[i] = f(batch(z[i])).get(0);
+        std::vector<T> out(n), in_place = z, by_pointer(n);
+        f(Arch{}, z, out);
+        f(Arch{}, in_place);
+        f(Arch{}, z.data(), by_pointer.data(), n);
+        for (auto const* got : {&out, &in_place, &by_pointer}) {
+            auto const i = first_mismatch(got->data(), expected.data(), n);
+            if (i < n && failures++ == 0)
+                UNSCOPED_INFO("length " << n << ": z = " << show(z[i]) << " gave " << show((*got)[i])
+                                        << ", the batch kernel " << show(expected[i]));
+        }
+    }
+    CHECK(failures == 0);
+}
+
+TEMPLATE_TEST_CASE("explicit architecture: every architecture the build enables, in every array form",
+                   "[elementwise][arch]", float, double)
+{
+    using T = TestType;
+    for_each_function([](auto const& f) {
+#if XSIMD_WITH_SSE2
+        check_explicit_arch<xsimd::sse2, T>(f, "sse2");
+#endif
+#if XSIMD_WITH_FMA3_AVX2
+        check_explicit_arch<xsimd::fma3<xsimd::avx2>, T>(f, "fma3<avx2>");
+#endif
+#if XSIMD_WITH_AVX512BW
+        check_explicit_arch<xsimd::avx512bw, T>(f, "avx512bw");
+#endif
+        check_explicit_arch<xsimd::default_arch, T>(f, "default_arch");
     });
 }
 
@@ -218,7 +381,7 @@ TEMPLATE_TEST_CASE("range forms accept every contiguous container kind", "[eleme
         CHECK(matches(array_out.data()));
 
         std::vector<T> span_out(n);
-        f(std::span<T>(vector_in), std::span<T>(span_out));
+        f(view<T>(vector_in), view<T>(span_out));
         CHECK(matches(span_out.data()));
 
         T c_in[n], c_out[n];
@@ -227,7 +390,7 @@ TEMPLATE_TEST_CASE("range forms accept every contiguous container kind", "[eleme
         CHECK(matches(c_out));
 
         std::vector<T> from_const(n);
-        f(std::span<T const>(z), from_const);
+        f(view<T const>(z), from_const);
         CHECK(matches(from_const.data()));
 
         std::vector<T> const const_vector = z;
@@ -243,7 +406,7 @@ TEMPLATE_TEST_CASE("range forms accept every contiguous container kind", "[eleme
         f(array_inout);
         CHECK(matches(array_inout.data()));
         auto span_backing = z;
-        f(std::span<T>(span_backing));
+        f(view<T>(span_backing));
         CHECK(matches(span_backing.data()));
         T c_inout[n];
         std::copy(z.begin(), z.end(), c_inout);
@@ -254,6 +417,46 @@ TEMPLATE_TEST_CASE("range forms accept every contiguous container kind", "[eleme
         auto same = z;
         f(same, same);
         CHECK(matches(same.data()));
+
+        // std::valarray: no .data(), but begin and end are pointers.
+        std::valarray<T> valarray_in(z.data(), n), valarray_out(n);
+        f(valarray_in, valarray_out);
+        CHECK(matches(&valarray_out[0]));
+        f(valarray_in);
+        CHECK(matches(&valarray_in[0]));
+
+        // A type with only .data() and .size(), and one with only pointer
+        // begin() and end(): what C++17 code has instead of std::span.
+        std::vector<T> data_size_backing = z, data_size_out(n);
+        f(data_size_only<T const>{data_size_backing.data(), n}, data_size_only<T>{data_size_out.data(), n});
+        CHECK(matches(data_size_out.data()));
+        f(data_size_only<T>{data_size_backing.data(), n});
+        CHECK(matches(data_size_backing.data()));
+        std::vector<T> iterators_backing = z, iterators_out(n);
+        f(pointer_iterators_only<T>{iterators_backing.data(), n}, pointer_iterators_only<T>{iterators_out.data(), n});
+        CHECK(matches(iterators_out.data()));
+        f(pointer_iterators_only<T>{iterators_backing.data(), n});
+        CHECK(matches(iterators_backing.data()));
+
+        // Different kinds for input and output, with an explicit architecture.
+        std::array<T, n> mixed_out{};
+        f(xsimd::default_arch{}, vector_in, mixed_out);
+        CHECK(matches(mixed_out.data()));
+        T c_mixed[n];
+        f(xsimd::default_arch{}, valarray_out, c_mixed);
+        CHECK(first_mismatch(c_mixed, scalar_results(f, std::vector<T>(std::begin(valarray_out), std::end(valarray_out))).data(), n) == n);
+
+#if __cplusplus >= 202002L
+        // C++20: a contiguous range with neither .data() nor pointer
+        // iterators (std::ranges::data finds the memory through
+        // contiguous_iterator). (Not a views:: adaptor: Clang 14 cannot
+        // compile libstdc++ 12's <ranges> views.)
+        std::vector<T> iterator_backing = z, iterator_out(n);
+        f(contiguous_iterators_only<T>{iterator_backing}, contiguous_iterators_only<T>{iterator_out});
+        CHECK(matches(iterator_out.data()));
+        f(contiguous_iterators_only<T>{iterator_backing});
+        CHECK(matches(iterator_backing.data()));
+#endif
     });
 }
 
@@ -265,17 +468,22 @@ TEMPLATE_TEST_CASE("size mismatch throws, naming both sizes, before writing", "[
         for (auto [n_in, n_out] : {std::pair<std::size_t, std::size_t>{7, 5}, {5, 7}, {0, 3}, {3, 0}}) {
             CAPTURE(n_in, n_out);
             std::vector<T> in(n_in, T(1)), out(n_out, canary<T>());
-            std::string message;
-            try {
-                f(in, out);
-            } catch (std::invalid_argument const& e) {
-                message = e.what();
+            for (bool explicit_arch : {false, true}) {
+                std::string message;
+                try {
+                    if (explicit_arch)
+                        f(xsimd::default_arch{}, in, out);
+                    else
+                        f(in, out);
+                } catch (std::invalid_argument const& e) {
+                    message = e.what();
+                }
+                CAPTURE(explicit_arch, message);
+                CHECK(message.find(std::to_string(n_in)) != std::string::npos);
+                CHECK(message.find(std::to_string(n_out)) != std::string::npos);
+                CHECK(message.find(f.name) != std::string::npos);
+                CHECK(all_canaries(out.data(), out.size()));
             }
-            CAPTURE(message);
-            CHECK(message.find(std::to_string(n_in)) != std::string::npos);
-            CHECK(message.find(std::to_string(n_out)) != std::string::npos);
-            CHECK(message.find(f.name) != std::string::npos);
-            CHECK(all_canaries(out.data(), out.size()));
         }
     });
 }
@@ -291,22 +499,32 @@ TEMPLATE_TEST_CASE("partial overlap throws before writing; disjoint neighbours d
         // Output shifted by 1 and by n − 1 elements either way: all overlap.
         for (std::ptrdiff_t shift : {std::ptrdiff_t(1), std::ptrdiff_t(-1), std::ptrdiff_t(n - 1), -std::ptrdiff_t(n - 1)}) {
             CAPTURE(shift);
-            auto buffer = z;
-            T* base = buffer.data() + n / 2;
-            std::span<T> in(base, n), out(base + shift, n);
-            CHECK_THROWS_AS(f(in, out), std::invalid_argument);
-            CHECK(unchanged(buffer.data(), z.data(), z.size()));
+            for (array_form form : all_array_forms) {
+                CAPTURE(form_name(form));
+                auto buffer = z;
+                T* base = buffer.data() + n / 2;
+                std::string message;
+                try {
+                    call_out_of_place(form, f, base, base + shift, n);
+                } catch (std::invalid_argument const& e) {
+                    message = e.what();
+                }
+                CAPTURE(message);
+                CHECK(message.find("overlap") != std::string::npos);
+                CHECK(message.find(std::to_string(shift)) != std::string::npos);
+                CHECK(unchanged(buffer.data(), z.data(), z.size()));
+            }
         }
         // Adjacent but disjoint ranges are legal.
         auto buffer = z;
-        f(std::span<T>(buffer.data(), n), std::span<T>(buffer.data() + n, n));
+        f(view<T>(buffer.data(), n), view<T>(buffer.data() + n, n));
         auto const expected = scalar_results(f, std::vector<T>(z.begin(), z.begin() + n));
         CHECK(first_mismatch(buffer.data() + n, expected.data(), n) == n);
         CHECK(unchanged(buffer.data(), z.data(), n));
     });
 }
 
-TEMPLATE_TEST_CASE("usable with std::transform, std::ranges::transform and std::function", "[elementwise][std]",
+TEMPLATE_TEST_CASE("usable with std::transform, std::ranges::transform (C++20) and std::function", "[elementwise][std]",
                    float, double)
 {
     using T = TestType;
@@ -319,9 +537,11 @@ TEMPLATE_TEST_CASE("usable with std::transform, std::ranges::transform and std::
         std::transform(z.begin(), z.end(), out.begin(), f);
         CHECK(first_mismatch(out.data(), expected.data(), z.size()) == z.size());
 
+#if __cplusplus >= 202002L
         std::vector<T> ranges_out(z.size());
         std::ranges::transform(z, ranges_out.begin(), f);
         CHECK(first_mismatch(ranges_out.data(), expected.data(), z.size()) == z.size());
+#endif
 
         std::function<T(T)> const wrapped = f;
         std::vector<T> function_out;
@@ -339,14 +559,49 @@ TEMPLATE_TEST_CASE("empty ranges are accepted and touch nothing", "[elementwise]
         std::vector<T> empty_in, empty_out;
         CHECK_NOTHROW(f(empty_in, empty_out));
         CHECK_NOTHROW(f(empty_in));
-        CHECK_NOTHROW(f(std::span<T const>(), std::span<T>()));
-        CHECK_NOTHROW(f(std::span<T>()));
+        CHECK_NOTHROW(f(view<T const>(), view<T>()));
+        CHECK_NOTHROW(f(view<T>()));
         // Empty views into a live buffer, even at the same address.
         std::vector<T> buffer(4, canary<T>());
-        CHECK_NOTHROW(f(std::span<T>(buffer.data() + 1, 0), std::span<T>(buffer.data() + 1, 0)));
-        CHECK_NOTHROW(f(std::span<T>(buffer.data() + 2, 0)));
+        CHECK_NOTHROW(f(view<T>(buffer.data() + 1, 0), view<T>(buffer.data() + 1, 0)));
+        CHECK_NOTHROW(f(view<T>(buffer.data() + 2, 0)));
+        // The pointer forms with n = 0, null pointers included.
+        CHECK_NOTHROW(f(buffer.data(), buffer.data() + 1, 0));
+        CHECK_NOTHROW(f(static_cast<T const*>(nullptr), static_cast<T*>(nullptr), 0));
+        CHECK_NOTHROW(f(xsimd::default_arch{}, static_cast<T const*>(nullptr), static_cast<T*>(nullptr), 0));
         CHECK(all_canaries(buffer.data(), buffer.size()));
     });
+}
+
+TEMPLATE_TEST_CASE("pointer forms: a null pointer with n > 0 throws before writing", "[elementwise][errors]", float,
+                   double)
+{
+    using T = TestType;
+    for_each_function([](auto const& f) {
+        INFO("function " << f.name);
+        std::vector<T> in(5, T(1)), out(5, canary<T>());
+        T const* no_input = nullptr;
+        T* no_output = nullptr;
+        CHECK_THROWS_AS(f(no_input, out.data(), out.size()), std::invalid_argument);
+        CHECK_THROWS_AS(f(in.data(), no_output, in.size()), std::invalid_argument);
+        CHECK_THROWS_AS(f(xsimd::default_arch{}, no_input, out.data(), out.size()), std::invalid_argument);
+        CHECK(all_canaries(out.data(), out.size()));
+    });
+}
+
+TEMPLATE_TEST_CASE("integer scalars are computed as double, like std::exp(0)", "[elementwise][scalar]", char, bool,
+                   int, unsigned, long long, unsigned long long)
+{
+    using I = TestType;
+    for_each_function([](auto const& f) {
+        INFO("function " << f.name);
+        static_assert(std::is_same_v<decltype(f(I(0))), double>, "an integer argument gives a double");
+        for (I v : {I(0), I(1), I(2), std::numeric_limits<I>::max(), std::numeric_limits<I>::min()}) {
+            CAPTURE(static_cast<long double>(v));
+            CHECK(same_bits(f(v), f(static_cast<double>(v))));
+        }
+    });
+    CHECK(squash::sigmoid(I(0)) == 0.5);
 }
 
 TEMPLATE_TEST_CASE("NaN inputs give their own NaN, quieted, in every call form", "[elementwise][nan]", float, double)
@@ -359,8 +614,8 @@ TEMPLATE_TEST_CASE("NaN inputs give their own NaN, quieted, in every call form",
     // for a NaN that means sign and payload too. Quiet and signalling NaNs of
     // both signs, some with payloads, each batch mixing them with numbers.
     T const nans[] = {lim::quiet_NaN(), -lim::quiet_NaN(), lim::signaling_NaN(), -lim::signaling_NaN(),
-                      std::bit_cast<T>(static_cast<ordinal_t<T>>(std::is_same_v<T, float> ? 0x7fc12345 : 0x7ff8123456789abc)),
-                      std::bit_cast<T>(static_cast<ordinal_t<T>>(std::is_same_v<T, float> ? 0xffc54321u : 0xfff8cba987654321u))};
+                      reinterpret_bits<T>(static_cast<ordinal_t<T>>(std::is_same_v<T, float> ? 0x7fc12345 : 0x7ff8123456789abc)),
+                      reinterpret_bits<T>(static_cast<ordinal_t<T>>(std::is_same_v<T, float> ? 0xffc54321u : 0xfff8cba987654321u))};
     std::vector<T> z;
     for (std::size_t i = 0; i < 4 * width * std::size(nans) + 3; ++i)
         z.push_back(i % 3 == 1 ? T(0.5) * static_cast<T>(i) : nans[i % std::size(nans)]);
@@ -373,7 +628,7 @@ TEMPLATE_TEST_CASE("NaN inputs give their own NaN, quieted, in every call form",
         for (std::size_t i = 0; i < z.size(); ++i) {
             if (!std::isnan(z[i]))
                 continue;
-            T const want = std::bit_cast<T>(static_cast<ordinal_t<T>>(std::bit_cast<ordinal_t<T>>(z[i]) | quiet_bit));
+            T const want = reinterpret_bits<T>(static_cast<ordinal_t<T>>(reinterpret_bits<ordinal_t<T>>(z[i]) | quiet_bit));
             INFO("z = " << show(z[i]) << ": got " << show(scalar[i]) << ", want " << show(want));
             CHECK(same_bits(scalar[i], want));
         }

@@ -1,22 +1,26 @@
 // Runs a test binary built for an instruction set only if this CPU has it;
 // otherwise reports ctest's "skipped" code (77), so a missing AVX-512 is
-// shown as skipped, never as passed. Built for the x86-64 baseline.
+// shown as skipped, never as passed. An instruction set it does not know is
+// an error (exit 2), not a skip: a misspelt name must not hide a test.
+// Built for the x86-64 baseline.
 #include <cstdio>
 #include <cstring>
 #include <unistd.h>
 
-static bool cpu_has(char const* isa)
+enum class support { yes, no, unknown_name };
+
+static support cpu_has(char const* isa)
 {
     __builtin_cpu_init();
+    auto answer = [](bool has) { return has ? support::yes : support::no; };
     if (std::strcmp(isa, "sse2") == 0)
-        return __builtin_cpu_supports("sse2");
+        return answer(__builtin_cpu_supports("sse2"));
     if (std::strcmp(isa, "avx2") == 0)
-        return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+        return answer(__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"));
     if (std::strcmp(isa, "avx512") == 0)
-        return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-               __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl");
-    std::fprintf(stderr, "isa_gate: unknown instruction set '%s'\n", isa);
-    return false;
+        return answer(__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+                      __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl"));
+    return support::unknown_name;
 }
 
 int main(int argc, char** argv)
@@ -25,7 +29,12 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "usage: isa_gate ISA PROGRAM [ARGS...]\n");
         return 2;
     }
-    if (!cpu_has(argv[1])) {
+    auto const has = cpu_has(argv[1]);
+    if (has == support::unknown_name) {
+        std::fprintf(stderr, "isa_gate: unknown instruction set '%s' (known: sse2, avx2, avx512)\n", argv[1]);
+        return 2;
+    }
+    if (has == support::no) {
         std::printf("isa_gate: this CPU lacks %s; %s not run (skipped)\n", argv[1], argv[2]);
         return 77;
     }

@@ -12,10 +12,10 @@
 #pragma once
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <type_traits>
@@ -76,10 +76,13 @@ long double ulp_error(T got, long double exact)
     return std::fabs(static_cast<long double>(got) - exact) / ulp_of<T>(exact);
 }
 
-// Allowance for the reference's own error (see the top of this file): none
-// is needed for float; a few 2^-11 ulp for double, rounded up to 0.01.
+// Allowance for the reference's own error (see the top of this file): ~2^-40
+// ulp for float, which matters only for a correctly rounded result whose
+// exact value is that close to a midpoint (the error is then 0.5 either way
+// within the reference's precision), rounded up to 1e-6; a few 2^-11 ulp for
+// double, rounded up to 0.01.
 template <class T>
-inline constexpr long double reference_margin_ulp = std::is_same_v<T, float> ? 0.0L : 0.01L;
+inline constexpr long double reference_margin_ulp = std::is_same_v<T, float> ? 1e-6L : 0.01L;
 
 
 template <class T>
@@ -128,11 +131,22 @@ struct ulp_record {
 template <class T>
 using ordinal_t = std::conditional_t<std::is_same_v<T, float>, std::int32_t, std::int64_t>;
 
+// The bits of x as a To of the same size (std::bit_cast, which is C++20;
+// the unit tests build as C++17 too).
+template <class To, class From>
+To reinterpret_bits(From x)
+{
+    static_assert(sizeof(To) == sizeof(From), "reinterpret_bits: the sizes must match");
+    To y;
+    std::memcpy(&y, &x, sizeof y);
+    return y;
+}
+
 template <class T>
 ordinal_t<T> to_ordinal(T x)
 {
     using I = ordinal_t<T>;
-    auto bits = std::bit_cast<I>(x);
+    auto bits = reinterpret_bits<I>(x);
     return bits >= 0 ? bits : static_cast<I>(-(bits & std::numeric_limits<I>::max()));
 }
 
@@ -140,13 +154,22 @@ template <class T>
 T from_ordinal(ordinal_t<T> n)
 {
     using I = ordinal_t<T>;
-    return n >= 0 ? std::bit_cast<T>(n) : std::bit_cast<T>(static_cast<I>(-n | std::numeric_limits<I>::min()));
+    return n >= 0 ? reinterpret_bits<T>(n) : reinterpret_bits<T>(static_cast<I>(-n | std::numeric_limits<I>::min()));
 }
+
+// Builds that run 10-100x slower than -O3 (the -O0 ones in tests/robust)
+// divide every sweep's point count by SQUASH_TEST_SWEEP_DIVISOR: the same
+// regions, fewer points.
+#ifndef SQUASH_TEST_SWEEP_DIVISOR
+#define SQUASH_TEST_SWEEP_DIVISOR 1
+#endif
+inline std::size_t sweep_points(std::size_t n) { return std::max<std::size_t>(n / SQUASH_TEST_SWEEP_DIVISOR, 3); }
 
 // n points evenly spaced in value over [lo, hi].
 template <class T>
 std::vector<T> linear_grid(long double lo, long double hi, std::size_t n)
 {
+    n = sweep_points(n);
     std::vector<T> z(n);
     for (std::size_t i = 0; i < n; ++i)
         z[i] = static_cast<T>(lo + (hi - lo) * static_cast<long double>(i) / static_cast<long double>(n - 1));
@@ -158,6 +181,7 @@ std::vector<T> linear_grid(long double lo, long double hi, std::size_t n)
 template <class T>
 std::vector<T> ordinal_grid(T lo, T hi, std::size_t n)
 {
+    n = sweep_points(n);
     long double const first = to_ordinal(lo), last = to_ordinal(hi);
     std::vector<T> z(n);
     for (std::size_t i = 0; i < n; ++i)
@@ -176,6 +200,7 @@ inline constexpr std::size_t monotonic_window = std::size_t(1) << 18;
 template <class T>
 std::vector<T> consecutive_around(T center, std::size_t count)
 {
+    count = sweep_points(count);
     auto n = to_ordinal(center) - static_cast<ordinal_t<T>>(count / 2);
     std::vector<T> z(count);
     for (auto& v : z)
@@ -214,7 +239,7 @@ ulp_record measure(F const& f, long double (*ref)(long double), std::vector<T> c
 template <class T>
 bool same_bits(T a, T b)
 {
-    return std::bit_cast<ordinal_t<T>>(a) == std::bit_cast<ordinal_t<T>>(b);
+    return reinterpret_bits<ordinal_t<T>>(a) == reinterpret_bits<ordinal_t<T>>(b);
 }
 
 // A value as failure messages should print it: enough digits to be typed
@@ -225,7 +250,7 @@ std::string show(T x)
     char text[80];
     std::snprintf(text, sizeof text, "%.*g [bits 0x%llx]", std::numeric_limits<T>::max_digits10,
                   static_cast<double>(x),
-                  static_cast<unsigned long long>(std::bit_cast<std::make_unsigned_t<ordinal_t<T>>>(x)));
+                  static_cast<unsigned long long>(reinterpret_bits<std::make_unsigned_t<ordinal_t<T>>>(x)));
     return text;
 }
 

@@ -68,7 +68,7 @@ std::vector<T> random_bit_patterns(std::size_t n, std::uint64_t seed)
     std::mt19937_64 rng(seed);
     std::vector<T> z(n);
     for (auto& v : z)
-        v = std::bit_cast<T>(static_cast<ordinal_t<T>>(rng()));
+        v = reinterpret_bits<T>(static_cast<ordinal_t<T>>(rng()));
     return z;
 }
 

@@ -1,15 +1,40 @@
-// squash — SIMD logistic activation functions.
+// squash/sigmoid_grad.hpp: the derivative of the logistic function, σ'(z) = σ(z)(1 − σ(z)),
+// taking z: its kernels (float correctly rounded via double, double faithful
+// via double words) and the function object squash::sigmoid_grad.
 // SPDX-License-Identifier: MIT
 #ifndef SQUASH_SIGMOID_GRAD_HPP
 #define SQUASH_SIGMOID_GRAD_HPP
 
+#include "detail/config.hpp"
+#if SQUASH_CXX17
+
 #include "detail/logistic_core.hpp"
+#include "detail/round_once.hpp"
 #include "elementwise.hpp"
 
-namespace squash {
+SQUASH_NAMESPACE_BEGIN
 
 namespace detail {
 
+// float: σ' = E / (1 + E)^2, E = e^-z, in double (detail/round_once.hpp):
+// no cancellation, and (1 + E)^2 <= 2^324 at the clamp.
+struct sigmoid_grad_round_once {
+    template <class A>
+    SQUASH_INLINE static xsimd::batch<double, A> wide(xsimd::batch<double, A> x) noexcept
+    {
+        auto e = wide_exp(x).value();
+        auto d = e + 1.0;
+        return e / (d * d);
+    }
+    static dd::number exact(float x) noexcept
+    {
+        auto e = dd::exp(x).value();
+        auto d = dd::add(e, 1.0);
+        return dd::divide(e, dd::multiply(d, d));
+    }
+};
+
+// double:
 // σ'(z) = σ(z)(1 − σ(z)) = e / (1 + e)^2 with e = e^-|z|.
 // The textbook s·(1−s) loses everything once s rounds to 1 (float: z >= 17);
 // e/(1+e)^2 has no cancellation, depends on |z| only (so σ' is exactly even),
@@ -24,14 +49,18 @@ template <class T, class A>
 SQUASH_INLINE xsimd::batch<T, A> sigmoid_grad_kernel(xsimd::batch<T, A> z) noexcept
 {
     using batch = xsimd::batch<T, A>;
-    auto [parts, E, D] = logistic_core(z);
-    auto grad = scale_by_pow2k(divide(E, square(D)), parts);
-    auto flat = abs_bits(z) < batch(T(0.25));
-    if (xsimd::any(flat)) {
-        auto half_tanh = tanh_half_abs(parts) * T(0.5);
-        grad = xsimd::select(flat, fnmadd(half_tanh, half_tanh, batch(T(0.25))), grad);
+    if constexpr (std::is_same_v<T, float>) {
+        return keep_nan(z, round_once<sigmoid_grad_round_once>(z));
+    } else {
+        auto [parts, E, D] = logistic_core(z);
+        auto grad = scale_by_pow2k(divide(E, square(D)), parts);
+        auto flat = abs_bits(z) < batch(T(0.25));
+        if (xsimd::any(flat)) {
+            auto half_tanh = tanh_half_abs(parts) * T(0.5);
+            grad = xsimd::select(flat, fnmadd(half_tanh, half_tanh, batch(T(0.25))), grad);
+        }
+        return keep_nan(z, grad);
     }
-    return keep_nan(z, grad);
 }
 
 }  // namespace detail
@@ -42,9 +71,20 @@ struct sigmoid_grad_fn : elementwise_function<sigmoid_grad_fn> {
     SQUASH_INLINE static xsimd::batch<T, A> kernel(xsimd::batch<T, A> z) noexcept { return detail::sigmoid_grad_kernel(z); }
 };
 
-// The derivative of the sigmoid, taking z (not σ(z)): σ'(z) = σ(z)(1 − σ(z)).
+// The derivative of the sigmoid, taking z (not σ(z)): σ'(z) = σ(z)(1 − σ(z)),
+// for float or double, in every call form of squash::sigmoid.
+//   range      [0, 1/4]; σ'(0) = 0.25, σ'(±inf) = +0, even: σ'(−z) has the
+//              bits of σ'(z); NaN -> the same NaN, quieted; no overflow,
+//              invalid or divide-by-zero flag for any other input.
+//   float      correctly rounded, subnormal results included (|z| in
+//              (87.34, 103.98)): the same bits on every instruction set,
+//              compiler and CPU.
+//   double     faithful: within 1 ulp (measured: 0.76).
+//   Under flush-to-zero, results below the normal range are 0.
 inline constexpr sigmoid_grad_fn sigmoid_grad{};
 
-}  // namespace squash
+SQUASH_NAMESPACE_END
+
+#endif  // SQUASH_CXX17
 
 #endif

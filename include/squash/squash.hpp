@@ -1,4 +1,4 @@
-// squash — SIMD logistic activation functions.
+// squash/squash.hpp: the whole header-only library in one include.
 // SPDX-License-Identifier: MIT
 //
 //   squash::sigmoid          σ(z)  = 1 / (1 + e^-z)
@@ -6,13 +6,21 @@
 //   squash::bipolar_sigmoid  σ₂(z) = 2σ(z) − 1 = tanh(z/2)
 //
 // Where the math lives: include/squash/detail/exp_core.hpp (the shared
-// e^-|z|), then sigmoid.hpp, sigmoid_grad.hpp, bipolar_sigmoid.hpp.
+// e^-|z|), then sigmoid.hpp, sigmoid_grad.hpp, bipolar_sigmoid.hpp; the call
+// forms are in elementwise.hpp. squash needs C++17 or later.
 #ifndef SQUASH_SQUASH_HPP
 #define SQUASH_SQUASH_HPP
+
+// Checked before anything else is included, so that an older standard gets
+// this one line and not the errors of the headers below.
+#if __cplusplus < 201703L && !(defined(_MSVC_LANG) && _MSVC_LANG >= 201703L)
+#error "squash needs C++17 or later: compile with -std=c++17 (or /std:c++17) or newer"
+#else
 
 #include "version.hpp"
 #include "sigmoid.hpp"
 #include "sigmoid_grad.hpp"
 #include "bipolar_sigmoid.hpp"
 
+#endif
 #endif

@@ -1,4 +1,4 @@
-// squash — SIMD logistic activation functions.
+// squash/version.hpp: the library version, the one place it is written.
 // SPDX-License-Identifier: MIT
 #ifndef SQUASH_VERSION_HPP
 #define SQUASH_VERSION_HPP

@@ -10,14 +10,12 @@
 #include <string_view>
 #include <thread>
 
+#include "build_description.hpp"
 #include "double_sample.hpp"
 #include "report.hpp"
 
 #ifndef SQUASH_SWEEP_ISA
 #define SQUASH_SWEEP_ISA "unknown"
-#endif
-#ifndef SQUASH_SWEEP_FLAGS
-#define SQUASH_SWEEP_FLAGS ""
 #endif
 
 namespace {
@@ -99,7 +97,7 @@ int main(int argc, char** argv)
     if (!doubles_given)
         doubles = quick ? 1000000 : 100000000;
 
-    run_description run{SQUASH_SWEEP_ISA, SQUASH_SWEEP_FLAGS, "compiler " __VERSION__,
+    run_description run{SQUASH_SWEEP_ISA, SQUASH_TEST_FLAGS, squash_test::build_description(),
                         implementation_name(impl),  quick ? "quick" : "full", command, threads};
     run_results results;
     results.float_specials = run_specials<float>(impl);

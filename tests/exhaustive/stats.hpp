@@ -156,16 +156,12 @@ inline void merge(sweep_stats& into, sweep_stats const& from)
         into[i].merge(from[i]);
 }
 
-// The value range each function must stay in.
+// The value range each function must stay in (tests/function_table.hpp).
 template <class T>
 bool in_range(fn f, T v)
 {
-    switch (f) {
-    case fn::sigmoid: return v >= T(0) && v <= T(1);
-    case fn::sigmoid_grad: return v >= T(0) && v <= T(0.25);
-    case fn::bipolar_sigmoid: return v >= T(-1) && v <= T(1);
-    }
-    return false;
+    auto const& m = squash_test::info(f);
+    return v >= T(m.lowest) && v <= T(m.highest);
 }
 
 }  // namespace sweep

@@ -1,4 +1,5 @@
-// squash — SIMD logistic activation functions.
+// squash/detail/eft.hpp: error-free transformations and double-word
+// arithmetic on batches, for the double kernels of the exact tier.
 // SPDX-License-Identifier: MIT
 //
 // Error-free transformations and double-word ("hi + lo") arithmetic, the
@@ -10,7 +11,8 @@
 
 #include "platform.hpp"
 
-namespace squash::detail {
+SQUASH_NAMESPACE_BEGIN
+namespace detail {
 
 template <class T, class A>
 struct double_word {
@@ -90,6 +92,7 @@ SQUASH_INLINE double_word<T, A> square(double_word<T, A> x) noexcept
     return fast_two_sum(p, fmadd(two_hi, x.lo, e));
 }
 
-}  // namespace squash::detail
+}  // namespace detail
+SQUASH_NAMESPACE_END
 
 #endif

@@ -1,4 +1,5 @@
-// squash — SIMD logistic activation functions.
+// squash/detail/exp_core.hpp: e^-|z| as 2^k times a double word, for the
+// double kernels of the exact tier; and keep_nan, which every kernel ends with.
 // SPDX-License-Identifier: MIT
 //
 // The exponential that all three logistic functions share: e^x for x <= 0,
@@ -17,7 +18,8 @@
 
 #include "eft.hpp"
 
-namespace squash::detail {
+SQUASH_NAMESPACE_BEGIN
+namespace detail {
 
 // Constants and fits come from tools/fit_constants.py (mpmath, 200 bits).
 // P(r) = (e^r - 1 - r) / r^2 is fitted on [-0.347, 0.347] ⊃ [-ln2/2, ln2/2]
@@ -146,6 +148,7 @@ SQUASH_INLINE xsimd::batch<T, A> keep_nan(xsimd::batch<T, A> z, xsimd::batch<T, 
     return from_bits<T, A>(select_if_greater(magnitude, int_batch(infinity_bits), quieted, to_bits(result)));
 }
 
-}  // namespace squash::detail
+}  // namespace detail
+SQUASH_NAMESPACE_END
 
 #endif

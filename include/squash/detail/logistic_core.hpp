@@ -1,4 +1,5 @@
-// squash — SIMD logistic activation functions.
+// squash/detail/logistic_core.hpp: the terms the double kernels of the exact
+// tier share (1 + e, tanh(|z|/2), the final 2^k scaling).
 // SPDX-License-Identifier: MIT
 //
 // The terms every logistic function is built from, for a batch z:
@@ -9,7 +10,8 @@
 
 #include "exp_core.hpp"
 
-namespace squash::detail {
+SQUASH_NAMESPACE_BEGIN
+namespace detail {
 
 template <class T, class A>
 struct logistic_terms {
@@ -70,6 +72,7 @@ SQUASH_INLINE xsimd::batch<T, A> scale_by_pow2k(xsimd::batch<T, A> q, exp_parts<
     return result;
 }
 
-}  // namespace squash::detail
+}  // namespace detail
+SQUASH_NAMESPACE_END
 
 #endif

@@ -1,4 +1,5 @@
-// squash — SIMD logistic activation functions.
+// squash/detail/platform.hpp: what depends on the instruction set, the
+// compiler or the xsimd version.
 // SPDX-License-Identifier: MIT
 //
 // Everything that depends on the instruction set, the compiler or the xsimd
@@ -10,28 +11,25 @@
 //   to_bits / from_bits   reinterpret a float batch as integers and back;
 //   select_if_greater     a select on integer batches that xsimd 8 compiles
 //                         for every architecture;
+//   widen / narrow        a float batch as two double batches of the same
+//                         arch and back (the exact float tier computes in
+//                         double and rounds once);
+//   lookup16              a 16-entry table lookup, where the arch has one;
 // and the sign operations on the bits that -ffast-math cannot fold away.
 #ifndef SQUASH_DETAIL_PLATFORM_HPP
 #define SQUASH_DETAIL_PLATFORM_HPP
 
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <type_traits>
 
 #include <xsimd/xsimd.hpp>
 
-// The kernels are a few dozen vector instructions each: inlined, the four
-// batches of an unrolled loop interleave and hide each other's latency;
-// left to the inliner's size heuristics, GCC emits calls and serializes them.
-#if defined(__GNUC__) || defined(__clang__)
-#define SQUASH_INLINE [[gnu::always_inline]] inline
-#elif defined(_MSC_VER)
-#define SQUASH_INLINE __forceinline
-#else
-#define SQUASH_INLINE inline
-#endif
+#include "config.hpp"
 
-namespace squash::detail {
+SQUASH_NAMESPACE_BEGIN
+namespace detail {
 
 template <class T>
 inline constexpr bool is_supported_value = std::is_same_v<T, float> || std::is_same_v<T, double>;
@@ -185,6 +183,17 @@ SQUASH_INLINE xsimd::batch<bits_t<T>, A> to_bits(xsimd::batch<T, A> x) noexcept
 #endif
 }
 
+// The lanes of x reinterpreted as lanes of type To (the same register).
+template <class To, class From, class A>
+SQUASH_INLINE xsimd::batch<To, A> reinterpret(xsimd::batch<From, A> x) noexcept
+{
+#if XSIMD_VERSION_MAJOR < 9
+    return xsimd::bitwise_cast<xsimd::batch<To, A>>(x);
+#else
+    return xsimd::bitwise_cast<To>(x);
+#endif
+}
+
 template <class T, class A>
 SQUASH_INLINE xsimd::batch<T, A> from_bits(xsimd::batch<bits_t<T>, A> x) noexcept
 {
@@ -244,6 +253,146 @@ SQUASH_INLINE xsimd::batch<T, A> with_sign_of(xsimd::batch<T, A> magnitude, xsim
                            (to_bits(sign_source) & int_batch(std::numeric_limits<bits_t<T>>::min())));
 }
 
-}  // namespace squash::detail
+// ---- float <-> double -------------------------------------------------------
+
+// The register width of arch A in bytes, for choosing intrinsics.
+template <class A>
+inline constexpr std::size_t register_bytes = sizeof(typename xsimd::batch<float, A>::register_type);
+
+template <class A>
+inline constexpr bool is_x86_arch =
+#if defined(__x86_64__) || defined(_M_X64) || defined(__i386__) || defined(_M_IX86)
+    std::is_base_of_v<xsimd::sse2, A> || std::is_base_of_v<xsimd::avx512f, A>;
+#else
+    false;
+#endif
+
+template <class A>
+struct double_halves {
+    xsimd::batch<double, A> lo, hi;  // lanes [0, n/2) and [n/2, n) of the float batch
+};
+
+// A float batch as two double batches (exact: every float is a double).
+template <class A>
+SQUASH_INLINE double_halves<A> widen(xsimd::batch<float, A> x) noexcept
+{
+    using D = xsimd::batch<double, A>;
+    static_assert(D::size * 2 == xsimd::batch<float, A>::size, "a float register holds twice as many lanes");
+#if XSIMD_WITH_AVX512F
+    if constexpr (is_x86_arch<A> && register_bytes<A> == 64) {
+        __m512 v = x;
+        return {D(_mm512_cvtps_pd(_mm512_castps512_ps256(v))),
+                D(_mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(v), 1))))};
+    } else
+#endif
+#if XSIMD_WITH_AVX
+    if constexpr (is_x86_arch<A> && register_bytes<A> == 32) {
+        __m256 v = x;
+        return {D(_mm256_cvtps_pd(_mm256_castps256_ps128(v))), D(_mm256_cvtps_pd(_mm256_extractf128_ps(v, 1)))};
+    } else
+#endif
+#if XSIMD_WITH_SSE2
+    if constexpr (is_x86_arch<A> && register_bytes<A> == 16) {
+        __m128 v = x;
+        return {D(_mm_cvtps_pd(v)), D(_mm_cvtps_pd(_mm_movehl_ps(v, v)))};
+    } else
+#endif
+    {
+        alignas(A::alignment()) float lanes[xsimd::batch<float, A>::size];
+        x.store_aligned(lanes);
+        return {D::load_unaligned(lanes), D::load_unaligned(lanes + D::size)};
+    }
+}
+
+// Two double batches rounded to float (once each, in the current rounding
+// mode: to nearest) and joined into one float batch.
+template <class A>
+SQUASH_INLINE xsimd::batch<float, A> narrow(xsimd::batch<double, A> lo, xsimd::batch<double, A> hi) noexcept
+{
+    using F = xsimd::batch<float, A>;
+#if XSIMD_WITH_AVX512F
+    if constexpr (is_x86_arch<A> && register_bytes<A> == 64) {
+        __m512d l = _mm512_castps_pd(_mm512_castps256_ps512(_mm512_cvtpd_ps(lo)));
+        return F(_mm512_castpd_ps(_mm512_insertf64x4(l, _mm256_castps_pd(_mm512_cvtpd_ps(hi)), 1)));
+    } else
+#endif
+#if XSIMD_WITH_AVX
+    if constexpr (is_x86_arch<A> && register_bytes<A> == 32) {
+        return F(_mm256_insertf128_ps(_mm256_castps128_ps256(_mm256_cvtpd_ps(lo)), _mm256_cvtpd_ps(hi), 1));
+    } else
+#endif
+#if XSIMD_WITH_SSE2
+    if constexpr (is_x86_arch<A> && register_bytes<A> == 16) {
+        return F(_mm_movelh_ps(_mm_cvtpd_ps(lo), _mm_cvtpd_ps(hi)));
+    } else
+#endif
+    {
+        constexpr std::size_t half = xsimd::batch<double, A>::size;
+        alignas(A::alignment()) float lanes[2 * half];
+        alignas(A::alignment()) double wide[2 * half];
+        lo.store_aligned(wide);
+        hi.store_aligned(wide + half);
+        for (std::size_t i = 0; i < 2 * half; ++i)
+            lanes[i] = static_cast<float>(wide[i]);
+        return F::load_aligned(lanes);
+    }
+}
+
+// ---- table lookup -----------------------------------------------------------
+
+// True where lookup16 is one instruction (a two-source permute): AVX-512.
+template <class A>
+inline constexpr bool has_lookup16 = is_x86_arch<A> && register_bytes<A> == 64;
+
+// table[index & 15] lane by lane, for a 64-byte-aligned table of 16 64-bit
+// entries; the index is taken from the low 4 bits of each lane's bits.
+template <class A>
+SQUASH_INLINE xsimd::batch<std::int64_t, A> lookup16(std::int64_t const* table,
+                                                     xsimd::batch<std::int64_t, A> index) noexcept
+{
+#if XSIMD_WITH_AVX512F
+    if constexpr (has_lookup16<A>) {
+        return _mm512_permutex2var_epi64(_mm512_load_si512(table), index, _mm512_load_si512(table + 8));
+    } else
+#endif
+    {
+        constexpr std::size_t n = xsimd::batch<std::int64_t, A>::size;
+        alignas(A::alignment()) std::int64_t lanes[n];
+        index.store_aligned(lanes);
+        for (auto& lane : lanes)
+            lane = table[lane & 15];
+        return xsimd::batch<std::int64_t, A>::load_aligned(lanes);
+    }
+}
+
+// ---- scalars ------------------------------------------------------------------
+
+// opaque() for a scalar double, for the scalar double-double arithmetic of
+// the rare exact path (detail/double_double.hpp).
+SQUASH_INLINE double opaque(double x) noexcept
+{
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__)
+    asm("" : "+x"(x));
+    return x;
+#elif (defined(__GNUC__) || defined(__clang__)) && defined(__aarch64__)
+    asm("" : "+w"(x));
+    return x;
+#else
+    volatile double v = x;
+    return v;
+#endif
+}
+
+template <class To, class From>
+SQUASH_INLINE To bit_copy(From x) noexcept
+{
+    static_assert(sizeof(To) == sizeof(From), "bit_copy needs types of one size");
+    To y;
+    std::memcpy(&y, &x, sizeof y);
+    return y;
+}
+
+}  // namespace detail
+SQUASH_NAMESPACE_END
 
 #endif

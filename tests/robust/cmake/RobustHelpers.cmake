@@ -54,9 +54,3 @@ function(squash_robust_test name)
   set_tests_properties(${name} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT ${arg_TIMEOUT}
     LABELS "robust;${arg_LABELS};${arg_ISA}")
 endfunction()
-
-# A check whose tool is not installed: reported skipped, with the reason.
-function(squash_robust_missing name label reason)
-  add_test(NAME ${name} COMMAND sh -c "echo 'skipped: ${reason}'; exit 77")
-  set_tests_properties(${name} PROPERTIES SKIP_RETURN_CODE 77 LABELS "robust;${label}")
-endfunction()
