@@ -60,6 +60,14 @@ struct ulp_bound {
 inline constexpr ulp_bound correctly_rounded{0.5, false, "correctly rounded"};
 inline constexpr ulp_bound faithful{1.0, true, "faithful (< 1 ulp)"};
 inline constexpr ulp_bound within_1_ulp{1.0, false, "<= 1 ulp"};
+inline constexpr ulp_bound within_4_ulp{4.0, false, "<= 4 ulp"};
+
+// What a function object does with results whose exact value lies below
+// the normal range of the type.
+enum class subnormals {
+    gradual,  // rounded into the subnormals, within the bound like any result
+    flushed,  // +0, which the bound does not cover (the fast tier's sigma, sigma')
+};
 
 // The call forms of one function object, type-erased.
 template <class T>
@@ -73,6 +81,7 @@ struct function_entry {
     math_function math;
     tier level;
     ulp_bound float_bound, double_bound;
+    subnormals below_normal;
     call_forms<float> f32;
     call_forms<double> f64;
 };
@@ -85,9 +94,9 @@ inline call_forms<T> forms_of()
 
 template <auto const& F>
 inline function_entry entry(char const* name, math_function math, tier level, ulp_bound float_bound,
-                            ulp_bound double_bound)
+                            ulp_bound double_bound, subnormals below_normal = subnormals::gradual)
 {
-    return {name, math, level, float_bound, double_bound, forms_of<F, float>(), forms_of<F, double>()};
+    return {name, math, level, float_bound, double_bound, below_normal, forms_of<F, float>(), forms_of<F, double>()};
 }
 
 inline function_entry const functions[] = {
@@ -96,6 +105,12 @@ inline function_entry const functions[] = {
                                 within_1_ulp),
     entry<squash::bipolar_sigmoid>("bipolar_sigmoid", math_function::bipolar_sigmoid, tier::exact, correctly_rounded,
                                    within_1_ulp),
+    entry<squash::fast::sigmoid>("fast::sigmoid", math_function::sigmoid, tier::fast, within_4_ulp, within_4_ulp,
+                                 subnormals::flushed),
+    entry<squash::fast::sigmoid_grad>("fast::sigmoid_grad", math_function::sigmoid_grad, tier::fast, within_4_ulp,
+                                      within_4_ulp, subnormals::flushed),
+    entry<squash::fast::bipolar_sigmoid>("fast::bipolar_sigmoid", math_function::bipolar_sigmoid, tier::fast,
+                                         within_4_ulp, within_4_ulp),
 };
 
 inline constexpr std::size_t function_count = std::size(functions);

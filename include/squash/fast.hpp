@@ -1,4 +1,5 @@
-// squash — SIMD logistic activation functions.
+// squash/fast.hpp: the fast tier, squash::fast::sigmoid, sigmoid_grad and
+// bipolar_sigmoid.
 // SPDX-License-Identifier: MIT
 //
 // The fast tier: squash::fast::sigmoid, sigmoid_grad and bipolar_sigmoid.
@@ -18,12 +19,15 @@
 #ifndef SQUASH_FAST_HPP
 #define SQUASH_FAST_HPP
 
+#include "detail/config.hpp"
+#if SQUASH_CXX17
+
 #include "detail/exp_core.hpp"
 #include "detail/fast_exp.hpp"
 #include "detail/fast_x86.hpp"
 #include "elementwise.hpp"
 
-namespace squash {
+SQUASH_NAMESPACE_BEGIN
 
 namespace detail {
 
@@ -180,6 +184,8 @@ inline constexpr bipolar_sigmoid_fn bipolar_sigmoid{};
 
 }  // namespace fast
 
-}  // namespace squash
+SQUASH_NAMESPACE_END
+
+#endif  // SQUASH_CXX17
 
 #endif

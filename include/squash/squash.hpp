@@ -21,6 +21,7 @@
 #include "sigmoid.hpp"
 #include "sigmoid_grad.hpp"
 #include "bipolar_sigmoid.hpp"
+#include "fast.hpp"
 
 #endif
 #endif

@@ -93,7 +93,7 @@ table error_table(sweep_result const& r, bool is_float)
 table property_table(sweep_result const& r, bool is_float)
 {
     table t{{"function", "monotonicity violations", "symmetry failures", "range violations", "NaN inputs giving NaN",
-             "first input failing (least magnitude)", "reference vs MPFR (max ulp, checks)"},
+             "flushed to +0", "first input failing (least magnitude)", "reference vs MPFR (max ulp, checks)"},
             {}};
     for (std::size_t k = 0; k < function_count; ++k) {
         fn f = math_of(k);
@@ -104,6 +104,7 @@ table property_table(sweep_result const& r, bool is_float)
             monotonic = "z>0: " + monotonic + ", z<0: " + count_text(p.monotonicity_negative);
         t.rows.push_back({function_name(k), monotonic, shape_of(f) == shape::increasing ? "n/a" : count_text(p.symmetry),
                           count_text(p.range), count_text(p.nan_outputs) + " of " + count_text(p.nan_inputs),
+                          entry(k).below_normal == squash_test::subnormals::flushed ? count_text(p.flushed) : "n/a",
                           std::isnan(p.first_violation) ? "-" : value_text(p.first_violation, is_float),
                           format("%.3g, %" PRIu64, e.reference_check_max, e.reference_checks)});
     }

@@ -1,4 +1,4 @@
-// squash — SIMD logistic activation functions.
+// squash/detail/fast_exp.hpp: the exponential of the fast tier.
 // SPDX-License-Identifier: MIT
 //
 // The exponential of the fast tier (include/squash/fast.hpp): its constants
@@ -35,7 +35,8 @@
 #define SQUASH_FAST_X86 0
 #endif
 
-namespace squash::detail {
+SQUASH_NAMESPACE_BEGIN
+namespace detail {
 
 // Every constant comes from tools/fit_fast_constants.py (mpmath, 256 bits),
 // which also prints the measured error of each polynomial with its
@@ -197,6 +198,7 @@ SQUASH_INLINE fast_exp_parts<T, A> fast_exp_neg(xsimd::batch<T, A> w) noexcept
     return {pow2_from_round_magic(t), fnmadd(r, r * fast_horner(r, C::Q), r)};
 }
 
-}  // namespace squash::detail
+}  // namespace detail
+SQUASH_NAMESPACE_END
 
 #endif

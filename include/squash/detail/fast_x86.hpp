@@ -1,4 +1,4 @@
-// squash — SIMD logistic activation functions.
+// squash/detail/fast_x86.hpp: the instruction-set-specific pieces of the fast tier.
 // SPDX-License-Identifier: MIT
 //
 // The instruction-set-specific pieces of the fast tier
@@ -53,7 +53,8 @@
 #define SQUASH_FAST_ASM 0
 #endif
 
-namespace squash::detail {
+SQUASH_NAMESPACE_BEGIN
+namespace detail {
 
 template <class A>
 inline constexpr bool fast_uses_avx512 =
@@ -272,6 +273,7 @@ SQUASH_INLINE xsimd::batch<T, A> logistic_denominator(xsimd::batch<T, A> w) noex
 
 #endif  // SQUASH_FAST_X86
 
-}  // namespace squash::detail
+}  // namespace detail
+SQUASH_NAMESPACE_END
 
 #endif
