@@ -60,8 +60,9 @@ SQUASH_INLINE xsimd::batch<T, A> tanh_half_abs(exp_parts<T, A> const& parts) noe
 // ~2^-93 in float, 2^-957 in double), one more by 2^(k - k_min_scale), which
 // rounds once (into the subnormals where the result is that small). Where
 // k < k_zero the result is 0 whatever q is: those lanes skip the second
-// multiplication (factor 1, then 0), so an array of masked logits (-inf,
-// -1e4) does no subnormal arithmetic. Lanes with k in range get the same
+// multiplication, and a batch with no other lane below skips it
+// altogether, so an array of masked logits (-inf, -1e4) does no subnormal
+// arithmetic and little extra work. Lanes with k in range get the same
 // bits whichever path their batch takes; the branch keeps the rare path off
 // the FMA pipes that bound the kernel.
 template <class T, class A>
@@ -73,8 +74,10 @@ SQUASH_INLINE xsimd::batch<T, A> scale_by_pow2k(xsimd::batch<T, A> q, exp_parts<
     auto below = parts.k < batch(C::k_min_scale);
     if (xsimd::any(below)) {
         auto zero = parts.k < batch(C::k_zero);
-        auto factor = pow2(xsimd::select(below && !zero, parts.k - C::k_min_scale, batch(0)));
-        result = xsimd::select(zero, batch(0), result * factor);
+        result = xsimd::select(zero, batch(0), result);
+        auto tiny = below && !zero;
+        if (xsimd::any(tiny))
+            result = result * pow2(xsimd::select(tiny, parts.k - C::k_min_scale, batch(0)));
     }
     return result;
 }
