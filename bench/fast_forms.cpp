@@ -1,11 +1,9 @@
-// squash's fast tier (squash::fast::sigmoid, ...; issue 11) in the range form
-// f(in, out), as the row fast_range, compiled only when <squash/fast.hpp>
-// exists. No scalar-form rows: the range form is what the targets compare,
+// squash's fast tier (squash::fast::sigmoid, ...) in the range form
+// f(in, out), as the row fast_range. No scalar-form rows: the range form is what the targets compare,
 // and each row costs run time (add scalar_form::with to get them).
 //
 // A new fast function is one line, as in squash_forms.cpp:
 //   unary_rows<squash::fast::log_sigmoid> const log_sigmoid_rows{"log_sigmoid", "fast", scalar_form::without};
-#if __has_include(<squash/fast.hpp>)
 #include <squash/fast.hpp>
 
 #include "forms.hpp"
@@ -20,4 +18,3 @@ unary_rows<squash::fast::bipolar_sigmoid> const bipolar_sigmoid_rows{"bipolar_si
 
 }  // namespace
 }  // namespace squash_bench
-#endif
