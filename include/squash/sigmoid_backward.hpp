@@ -25,10 +25,13 @@ SQUASH_NAMESPACE_BEGIN
 namespace detail {
 
 // ---- The common step: dx = dy·t for t held as a double word -------------------
-// t = t_hi + t_lo, with |t_lo| <= 2^-p+1 |t| (p = 24 float, 53 double) and
-// t_hi + t_lo within 2^-2p+1 |t| of the exact t (see each function below).
+// t = lo − minus_hi (the head is kept negated: that is how the formulas
+// below produce it without an extra negation, which costs a vector
+// operation in a loop that should run at memory speed), with
+// |lo| <= 2^-p+1 |t| (p = 24 float, 53 double) and lo − minus_hi within
+// 2^-2p+1 |t| of the exact t (see each function below).
 //
-// With a fused multiply-add: dx = fma(dy, t_hi, RN(dy·t_lo)), one rounding
+// With a fused multiply-add: dx = fma(−dy, minus_hi, RN(dy·lo)), one rounding
 // of dy·t_hi + RN(dy·t_lo). Before that rounding the value is off the exact
 // dy·t by |dy t_lo| 2^-p (the rounding of the small product) plus
 // |dy| 2^-2p+1 |t| (t's own error), in all about 2^-2p+2 |dx|; since
@@ -41,38 +44,44 @@ namespace detail {
 // and at most half an ulp below that, so there the bound is 1 + 2^-p+2 ulp.
 //
 // Without one (SSE2): float is computed in double instead (below), and
-// double splits dy·t_hi = p_hi + p_lo exactly (Dekker's product, residual(),
-// with dy and t scaled by powers of two into its safe range where needed)
-// and rounds p_hi + (p_lo + dy·t_lo) once at the end: the same bounds.
+// double splits dy·minus_hi = p + p_lo exactly (Dekker's product,
+// residual(), with dy and t scaled by powers of two into its safe range
+// where needed) and rounds (dy·lo − p_lo) − p once at the end: the same
+// bounds.
 //
 // Infinite dy or a NaN: the correction terms are then inf − inf or NaN; such
 // lanes (detected after the fact, rarely) take dy·t_hi instead, the plain
 // IEEE product (±inf, or NaN for inf·0), and a NaN dy is returned as itself,
 // quieted. A NaN y propagates through t as y's NaN, so where dy is a number
 // the result is y's NaN, quieted: either way the same bits in every call form.
+template <class T, class A>
+struct derivative_word {
+    xsimd::batch<T, A> minus_hi;  // −t_hi
+    xsimd::batch<T, A> lo;        // t_lo
+};
 
 // The lanes any_not_finite found, redone: dy·t_hi where dx is not finite,
 // dy's NaN where dy is one. Out of line: almost never called.
 template <class T, class A>
 [[gnu::noinline, gnu::cold]] xsimd::batch<T, A> backward_special_lanes(xsimd::batch<T, A> dy,
-                                                                      xsimd::batch<T, A> t_hi,
+                                                                      xsimd::batch<T, A> minus_t_hi,
                                                                       xsimd::batch<T, A> dx) noexcept
 {
-    return keep_nan(dy, replace_not_finite(dx, dy * t_hi));
+    return keep_nan(dy, replace_not_finite(dx, negate(dy * minus_t_hi)));
 }
 
-// dy·(t_hi + t_lo) without FMA: dy·t_hi = p_hi + p_lo exactly by Dekker's
-// product (residual()), then p_hi + (p_lo + dy·t_lo), rounded once at the
-// end. Dekker's splitting multiplies by 2^27 + 1 and forms products of the
-// halves, so it is exact only away from the ends of the exponent range:
-// |dy|, |t_hi| <= 2^900 and their product >= 2^-900 or so.
+// dy·t without FMA: dy·minus_hi = p + p_lo exactly by Dekker's product
+// (residual()), then (dy·lo − p_lo) − p, rounded once at the end. Dekker's
+// splitting multiplies by 2^27 + 1 and forms products of the halves, so it
+// is exact only away from the ends of the exponent range: |dy|, |t| <= 2^900
+// and their product >= 2^-900 or so.
 template <class A>
-SQUASH_INLINE xsimd::batch<double, A> dekker_times_double_word(xsimd::batch<double, A> dy,
-                                                               double_word<double, A> t) noexcept
+SQUASH_INLINE xsimd::batch<double, A> dekker_times_word(xsimd::batch<double, A> dy,
+                                                        derivative_word<double, A> t) noexcept
 {
-    auto p_hi = opaque(dy * t.hi);
-    auto p_lo = negate(residual(p_hi, dy, t.hi));
-    return p_hi + opaque(fmadd(dy, t.lo, p_lo));
+    auto p = opaque(dy * t.minus_hi);
+    auto minus_p_lo = residual(p, dy, t.minus_hi);  // p − dy·minus_hi
+    return opaque(fmadd(dy, t.lo, minus_p_lo)) - p;
 }
 
 // The same for lanes with a huge dy (where the splitting would overflow and
@@ -82,84 +91,87 @@ SQUASH_INLINE xsimd::batch<double, A> dekker_times_double_word(xsimd::batch<doub
 // only where it is subnormal (below 2^-1022, where the first rounding's
 // 2^-53 relative error is far below the subnormal spacing).
 template <class A>
-[[gnu::noinline, gnu::cold]] xsimd::batch<double, A> dekker_times_double_word_scaled(
-    xsimd::batch<double, A> dy, double_word<double, A> t) noexcept
+[[gnu::noinline, gnu::cold]] xsimd::batch<double, A> dekker_times_word_scaled(xsimd::batch<double, A> dy,
+                                                                             derivative_word<double, A> t) noexcept
 {
     using batch = xsimd::batch<double, A>;
     auto const huge = batch(0x1p900), tiny = batch(0x1p-500);
     auto dy_scale = xsimd::select(abs_bits(dy) > huge, batch(0x1p-300), batch(1.0));
     dy_scale = xsimd::select(abs_bits(dy) < tiny, batch(0x1p600), dy_scale);
-    auto t_scale = xsimd::select(abs_bits(t.hi) < tiny, batch(0x1p600), batch(1.0));
-    auto scaled = dekker_times_double_word(dy * dy_scale, double_word<double, A>{t.hi * t_scale, t.lo * t_scale});
+    auto t_scale = xsimd::select(abs_bits(t.minus_hi) < tiny, batch(0x1p600), batch(1.0));
+    auto scaled = dekker_times_word(dy * dy_scale, derivative_word<double, A>{t.minus_hi * t_scale, t.lo * t_scale});
     // two steps: 1/(dy_scale t_scale) may be 2^-1200, below the double range
     return (scaled * (1.0 / dy_scale)) * (1.0 / t_scale);
 }
 
 template <class T, class A>
-SQUASH_INLINE xsimd::batch<T, A> times_double_word(xsimd::batch<T, A> dy, double_word<T, A> t) noexcept
+SQUASH_INLINE xsimd::batch<T, A> times_word(xsimd::batch<T, A> dy, derivative_word<T, A> t) noexcept
 {
     using batch = xsimd::batch<T, A>;
     xsimd::batch<T, A> dx;
     if constexpr (has_fused_fma<A>) {
-        dx = fmadd(dy, t.hi, dy * t.lo);
+        dx = fnmadd(dy, t.minus_hi, dy * t.lo);
     } else {
         static_assert(std::is_same_v<T, double>, "float without FMA is computed in double");
         // (zeros need no scaling: their products are exact)
         auto const tiny = batch(0x1p-500);
         auto const outside = abs_bits(dy) > batch(0x1p900) || (abs_bits(dy) < tiny && dy != batch(0.0)) ||
-                             (abs_bits(t.hi) < tiny && t.hi != batch(0.0));
+                             (abs_bits(t.minus_hi) < tiny && t.minus_hi != batch(0.0));
         if (xsimd::any(outside))
-            dx = dekker_times_double_word_scaled(dy, t);
+            dx = dekker_times_word_scaled(dy, t);
         else
-            dx = dekker_times_double_word(dy, t);
+            dx = dekker_times_word(dy, t);
     }
     if (any_not_finite(dx))
-        dx = backward_special_lanes(dy, t.hi, dx);
+        dx = backward_special_lanes(dy, t.minus_hi, dx);
     return dx;
 }
 
 // ---- sigmoid: t = y(1 − y) -------------------------------------------------
-// For y in [−1, 1] (σ's outputs are in [0, 1]):
-//   1 − y = w_hi + w_lo exactly (Fast2Sum of 1 and −y, |1| >= |y|);
-//   y·w_hi = t_hi + e exactly (e = −residual, exact: y·w_hi is either y
-//            itself, when w_hi = 1, or at least 2^-p-2, far above underflow);
-//   t_lo = RN(y·w_lo + e), with |y·w_lo + e| <= 2^-p+1 |t|, so its rounding
-//          is below 2^-2p+1 |t|: t_hi + t_lo is within 2^-2p+1 |t| of y(1 − y).
+// For y in [−1, 1] (σ's outputs are in [0, 1]), with t' = y(y − 1) = −t:
+//   y − 1 = w_hi + w_lo exactly (Fast2Sum of −1 and y, |−1| >= |y|);
+//   y·w_hi = t'_hi − m exactly (m = t'_hi − y·w_hi: residual, exact, as
+//            y·w_hi is either y itself, when w_hi = −1, or at least 2^-p-2
+//            in magnitude, far above underflow);
+//   t = −t' = −t'_hi + (t'_hi − t'), and t'_hi − t' = m − y·w_lo is rounded
+//            once (fnmadd), with |m − y·w_lo| <= 2^-p+1 |t|, so its rounding
+//            is below 2^-2p+1 |t|: minus_hi = t'_hi, lo = RN(m − y·w_lo).
 // No cancellation: y(1 − y) is never formed as a difference of nearby values.
 template <class T, class A>
-SQUASH_INLINE double_word<T, A> sigmoid_derivative_from_output(xsimd::batch<T, A> y) noexcept
+SQUASH_INLINE derivative_word<T, A> sigmoid_derivative_from_output(xsimd::batch<T, A> y) noexcept
 {
-    using batch = xsimd::batch<T, A>;
-    auto w_hi = opaque(batch(T(1)) - y);
-    auto w_lo = opaque(batch(T(1)) - w_hi) - y;  // (1 − w_hi) is exact, and so is the rest
-    auto t_hi = opaque(y * w_hi);
-    auto minus_e = residual(t_hi, y, w_hi);  // t_hi − y·w_hi
-    return {t_hi, negate(fnmadd(y, w_lo, minus_e))};
+    auto w_hi = opaque(y - T(1));
+    auto w_lo = y - opaque(w_hi + T(1));  // w_hi + 1 is exact, and so is the rest
+    auto t_hi_negated = opaque(y * w_hi);
+    auto m = residual(t_hi_negated, y, w_hi);
+    return {t_hi_negated, fnmadd(y, w_lo, m)};
 }
 
 // ---- bipolar sigmoid: t = (1 − y²)/2 -------------------------------------------
-// For y in [−1, 1]: with h = y/2 (exact, except for a subnormal y, where
-// y² is below 2^-252 and does not matter),
+// For y in [−1, 1], with t' = y²/2 − 1/2 = −t and h = y/2 (exact, except for
+// a subnormal y, where y² is below 2^-252 and does not matter):
 //   y·h = q_hi − r exactly (r = residual(q_hi, y, h), exact as above);
-//   1/2 − q_hi = s_hi + s_lo exactly (Fast2Sum, q_hi <= 1/2); s_lo = 0
-//            when q_hi >= 1/4 (Sterbenz);
-//   t = s_hi + (s_lo + r) renormalized by Fast2Sum: |s_lo + r| <= |s_hi|/2
-//            (when q_hi >= 1/4, |r| <= ulp(q_hi)/2 <= s_hi/2 because s_hi, a
-//            nonzero multiple of ulp(q_hi), is at least that ulp).
-// Without the renormalization, t_lo could be half of t near |y| = 1, and the
-// rounding of dy·t_lo would cost up to an ulp; with it, t_hi + t_lo is
-// within 2^-2p+1 |t| of (1 − y²)/2, and near |y| = 1 nothing cancels: y² is
-// split exactly before 1/2 − y²/2 is formed.
+//   q_hi − 1/2 = s + s_lo exactly (Fast2Sum of −1/2 and q_hi, q_hi <= 1/2;
+//            s_lo = 0 when q_hi >= 1/4, by Sterbenz);
+//   t' = s + (s_lo − r), renormalized by Fast2Sum into S + S_lo: |s_lo − r|
+//            <= |s|/2 (when q_hi >= 1/4, |r| <= ulp(q_hi)/2 <= |s|/2 because
+//            s, a nonzero multiple of ulp(q_hi), is at least that ulp);
+//   t = −S − S_lo: minus_hi = S, lo = −S_lo, computed as (S − s) − (s_lo − r).
+// Without the renormalization, the low part could be half of t near |y| =
+// 1, and the rounding of dy·t_lo would cost up to an ulp; with it, the word
+// is within 2^-2p+1 |t| of (1 − y²)/2, and near |y| = 1 nothing cancels:
+// y² is split exactly before 1/2 − y²/2 is formed.
 template <class T, class A>
-SQUASH_INLINE double_word<T, A> bipolar_derivative_from_output(xsimd::batch<T, A> y) noexcept
+SQUASH_INLINE derivative_word<T, A> bipolar_derivative_from_output(xsimd::batch<T, A> y) noexcept
 {
-    using batch = xsimd::batch<T, A>;
     auto h = y * T(0.5);
     auto q_hi = opaque(y * h);
     auto r = residual(q_hi, y, h);  // q_hi − y·h
-    auto s_hi = opaque(batch(T(0.5)) - q_hi);
-    auto s_lo = opaque(batch(T(0.5)) - s_hi) - q_hi;
-    return fast_two_sum(s_hi, s_lo + r);
+    auto s = opaque(q_hi - T(0.5));
+    auto s_lo = q_hi - opaque(s + T(0.5));
+    auto e = opaque(s_lo - r);
+    auto S = opaque(s + e);
+    return {S, opaque(S - s) - e};
 }
 
 // ---- float without FMA: in double, rounded once ------------------------------
@@ -201,7 +213,7 @@ SQUASH_INLINE xsimd::batch<T, A> sigmoid_backward_kernel(xsimd::batch<T, A> dy, 
     if constexpr (std::is_same_v<T, float> && !has_fused_fma<A>)
         return backward_in_double<sigmoid_backward_in_double>(dy, y);
     else
-        return times_double_word(dy, sigmoid_derivative_from_output(y));
+        return times_word(dy, sigmoid_derivative_from_output(y));
 }
 
 template <class T, class A>
@@ -211,7 +223,7 @@ SQUASH_INLINE xsimd::batch<T, A> bipolar_sigmoid_backward_kernel(xsimd::batch<T,
     if constexpr (std::is_same_v<T, float> && !has_fused_fma<A>)
         return backward_in_double<bipolar_sigmoid_backward_in_double>(dy, y);
     else
-        return times_double_word(dy, bipolar_derivative_from_output(y));
+        return times_word(dy, bipolar_derivative_from_output(y));
 }
 
 }  // namespace detail
