@@ -81,6 +81,15 @@ if(SQUASH_BUILD_DISPATCH)
   else()
     set(SQUASH_PC_LIBDIR "\${prefix}/${CMAKE_INSTALL_LIBDIR}")
   endif()
+  # The correctly rounded slow path calls libm (fma, nearbyint, nextafterf).
+  # A static library cannot record that, so the C linker must be told.
+  if(BUILD_SHARED_LIBS)
+    set(SQUASH_PC_DISPATCH_LIBS "-L\${libdir} -lsquash-dispatch")
+    set(SQUASH_PC_DISPATCH_LIBS_PRIVATE "-lm")
+  else()
+    set(SQUASH_PC_DISPATCH_LIBS "-L\${libdir} -lsquash-dispatch -lm")
+    set(SQUASH_PC_DISPATCH_LIBS_PRIVATE "")
+  endif()
   configure_file(cmake/squash-dispatch.pc.in "${CMAKE_CURRENT_BINARY_DIR}/squash-dispatch.pc.stage" @ONLY)
   install(CODE "
     configure_file(\"${CMAKE_CURRENT_BINARY_DIR}/squash-dispatch.pc.stage\"

@@ -15,6 +15,9 @@
 #define SQUASH_DISPATCH_FUNCTIONS(X)         \
     X(sigmoid, squash::sigmoid)              \
     X(sigmoid_grad, squash::sigmoid_grad)    \
-    X(bipolar_sigmoid, squash::bipolar_sigmoid)
+    X(bipolar_sigmoid, squash::bipolar_sigmoid)        \
+    X(fast_sigmoid, squash::fast::sigmoid)             \
+    X(fast_sigmoid_grad, squash::fast::sigmoid_grad)   \
+    X(fast_bipolar_sigmoid, squash::fast::bipolar_sigmoid)
 
 #endif

@@ -1,5 +1,5 @@
 // squash::bipolar_sigmoid against the long-double reference: the ULP bound
-// over dense sweeps (float <= 1.5 ulp, double <= 1 ulp) including tiny and
+// over dense sweeps (tests/function_table.hpp's bounds) including tiny and
 // subnormal z, monotonicity, exact oddness, the range [−1, 1], special
 // values and the cancellation trap of 2σ − 1.
 #include <squash/squash.hpp>
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "catch.hpp"
+#include "function_table.hpp"
 #include "sweep_checks.hpp"
 
 using namespace squash_test;
@@ -39,8 +40,10 @@ T bipolar_of(T z)
     return squash::bipolar_sigmoid(z);
 }
 
+// tests/function_table.hpp's bound (float: correctly rounded) plus the
+// reference's uncertainty.
 template <class T>
-constexpr long double bipolar_bound = std::is_same_v<T, float> ? 1.5L : 1.0L + reference_margin_ulp<T>;
+long double const bipolar_bound = test_bound<T>("bipolar_sigmoid");
 
 }  // namespace
 

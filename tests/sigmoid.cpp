@@ -1,5 +1,5 @@
 // squash::sigmoid against the long-double reference: the ULP bound over
-// dense sweeps (float < 1 ulp, double <= 1 ulp), monotonicity, the
+// dense sweeps (tests/function_table.hpp's bounds), monotonicity, the
 // σ(z) + σ(−z) = 1 symmetry, the range [0, 1], special values and gradual
 // underflow.
 #include <squash/squash.hpp>
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "catch.hpp"
+#include "function_table.hpp"
 #include "sweep_checks.hpp"
 
 using namespace squash_test;
@@ -45,11 +46,10 @@ T sigmoid_of(T z)
 TEMPLATE_TEST_CASE("sigmoid: error within the ULP bound over dense sweeps", "[sigmoid][ulp]", float, double)
 {
     using T = TestType;
-    // float: below 1 ulp everywhere (faithful rounding); double: at most 1 ulp,
-    // plus the reference's own uncertainty.
-    constexpr bool is_float = std::is_same_v<T, float>;
-    check_ulp_sweeps<T>("sigmoid", squash::sigmoid, sigmoid_ref, sigmoid_regions<T>(),
-                        1.0L + reference_margin_ulp<T>, /*strict=*/is_float);
+    // The bound of tests/function_table.hpp (float: correctly rounded), plus
+    // the reference's own uncertainty.
+    check_ulp_sweeps<T>("sigmoid", squash::sigmoid, sigmoid_ref, sigmoid_regions<T>(), test_bound<T>("sigmoid"),
+                        test_bound_strict<T>("sigmoid"));
 }
 
 TEMPLATE_TEST_CASE("sigmoid: non-decreasing over consecutive values and across saturation", "[sigmoid][monotonic]",

@@ -1,5 +1,5 @@
 // squash::sigmoid_grad against the long-double reference: the ULP bound over
-// dense sweeps (float <= 1.5 ulp, double <= 1 ulp), non-increasing in |z|,
+// dense sweeps (tests/function_table.hpp's bounds), non-increasing in |z|,
 // exact evenness, the range [0, 1/4], special values, gradual underflow and
 // the trap of the textbook s(1 − s).
 #include <squash/squash.hpp>
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "catch.hpp"
+#include "function_table.hpp"
 #include "sweep_checks.hpp"
 
 using namespace squash_test;
@@ -42,15 +43,16 @@ T grad_of(T z)
     return squash::sigmoid_grad(z);
 }
 
+// tests/function_table.hpp's bound (float: correctly rounded) plus the
+// reference's uncertainty.
 template <class T>
-constexpr long double grad_bound = std::is_same_v<T, float> ? 1.5L : 1.0L + reference_margin_ulp<T>;
+long double const grad_bound = test_bound<T>("sigmoid_grad");
 
 }  // namespace
 
 TEMPLATE_TEST_CASE("sigmoid_grad: error within the ULP bound over dense sweeps", "[sigmoid_grad][ulp]", float, double)
 {
     using T = TestType;
-    // float: at most 1.5 ulp; double: at most 1 ulp plus the reference's margin.
     check_ulp_sweeps<T>("sigmoid_grad", squash::sigmoid_grad, sigmoid_grad_ref, grad_regions<T>(), grad_bound<T>);
 }
 
@@ -154,7 +156,7 @@ TEMPLATE_TEST_CASE("sigmoid_grad: gradual underflow, no flush to zero", "[sigmoi
     using lim = std::numeric_limits<T>;
     // σ'(z) ≈ e^-|z| is subnormal for |z| > ln(1/min). Up to
     // |z| = ln(1/denorm_min) − 0.7 it is at least 2 denorm_min, so a result
-    // within 1.5 ulp (= 1.5 denorm_min there) cannot be 0: a flush to zero
+    // within its bound (<= 1 ulp = denorm_min there) cannot be 0: a flush to zero
     // anywhere in that stretch fails here.
     long double const lower = -std::log(static_cast<long double>(lim::min())) + 0.01L;
     long double const upper = -std::log(static_cast<long double>(lim::denorm_min())) - 0.7L;

@@ -23,23 +23,33 @@ namespace detail {
 // σ₂(|z|) = −(E − 1) / (2 + (E − 1)), where E − 1 comes without
 // cancellation from wide_exp's parts (and, on the exact path, from e^r − 1
 // itself when k = 0).
+// Below |z| = 2^-24, σ₂(|z|) = h (1 − z²/12 + ...) with h = |z|/2 lies
+// within 2^-51 (relative) below h, beyond what double (or double-double)
+// arithmetic resolves at these magnitudes. h itself is a float, or, when it
+// is a subnormal that lost its last bit, a midpoint between two floats, and
+// the value just below it must round down. So there the fast path takes
+// h − 2^-160: below every such midpoint by far more than the boundary test's
+// window (2^18 of its units), above the next float boundary (2^-150 away at
+// least), and equal to h in double wherever h is normal; and the exact path
+// keeps h and −h z²/12 apart as a double-double.
 struct bipolar_sigmoid_round_once {
-    // Below |z| = 2^-24, σ₂(|z|) = |z|/2 (1 − z²/12 + ...) lies within
-    // 2^-51 (relative) below |z|/2, which the double computation rounds to
-    // |z|/2 itself: a float midpoint whenever |z|/2 is a subnormal with its
-    // last bit lost, which would send 2^24 inputs to the slow path. Moving it
-    // 2^-40 down instead keeps it below that midpoint and above every other
-    // float boundary (at least 2^-24 away), and out of the test's window.
+    static constexpr double tiny = 0x1p-24;  // |z| below this: σ₂ = h (1 − z²/12), h = |z|/2
+
     template <class A>
     SQUASH_INLINE static xsimd::batch<double, A> wide(xsimd::batch<double, A> x) noexcept
     {
         using batch = xsimd::batch<double, A>;
         auto e_minus_1 = wide_exp(x).minus_one();
         auto y = negate(e_minus_1) / (e_minus_1 + 2.0);
-        return xsimd::select(x > batch(-0x1p-24), negate(x) * (0.5 - 0x1p-41), y);
+        auto h = negate(x) * 0.5;
+        return xsimd::select(x > batch(-tiny), h - xsimd::min(h, batch(0x1p-160)), y);
     }
     static dd::number exact(float x) noexcept
     {
+        if (x > -tiny) {
+            double h = -0.5 * double(x);
+            return {h, -h * (double(x) * double(x) / 12)};
+        }
         auto e = dd::exp(x);
         auto one_minus_e = e.k == 0 ? dd::negate(e.m) : dd::add(dd::number{1, 0}, dd::negate(e.value()));
         return dd::divide(one_minus_e, dd::add(dd::negate(one_minus_e), 2.0));

@@ -83,6 +83,15 @@ SQUASH_DISPATCH_API int squash_sigmoid_grad_f64(const double *in, double *out, s
 SQUASH_DISPATCH_API int squash_bipolar_sigmoid_f32(const float *in, float *out, size_t n) SQUASH_DISPATCH_NOTHROW;
 SQUASH_DISPATCH_API int squash_bipolar_sigmoid_f64(const double *in, double *out, size_t n) SQUASH_DISPATCH_NOTHROW;
 
+/* The fast tier (squash::fast): the same functions within 4 ulps, results
+ * below the normal range of sigma and sigma' flushed to +0. */
+SQUASH_DISPATCH_API int squash_fast_sigmoid_f32(const float *in, float *out, size_t n) SQUASH_DISPATCH_NOTHROW;
+SQUASH_DISPATCH_API int squash_fast_sigmoid_f64(const double *in, double *out, size_t n) SQUASH_DISPATCH_NOTHROW;
+SQUASH_DISPATCH_API int squash_fast_sigmoid_grad_f32(const float *in, float *out, size_t n) SQUASH_DISPATCH_NOTHROW;
+SQUASH_DISPATCH_API int squash_fast_sigmoid_grad_f64(const double *in, double *out, size_t n) SQUASH_DISPATCH_NOTHROW;
+SQUASH_DISPATCH_API int squash_fast_bipolar_sigmoid_f32(const float *in, float *out, size_t n) SQUASH_DISPATCH_NOTHROW;
+SQUASH_DISPATCH_API int squash_fast_bipolar_sigmoid_f64(const double *in, double *out, size_t n) SQUASH_DISPATCH_NOTHROW;
+
 /* The instruction set in use: "sse2", "avx2" or "avx512" (a static string).
  * Calling it makes the choice, if no function has made it yet. */
 SQUASH_DISPATCH_API const char *squash_dispatch_isa(void) SQUASH_DISPATCH_NOTHROW;

@@ -33,6 +33,7 @@
 #include "sigmoid_with_grad.hpp"
 #include "softplus.hpp"
 #include "silu.hpp"
+#include "fast.hpp"
 
 #endif
 #endif

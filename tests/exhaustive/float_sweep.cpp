@@ -99,8 +99,8 @@ sweep_result run_float_sweep(implementation impl, bool quick, unsigned threads)
             for (int side = 0; side < 2; ++side) {
                 auto before = ends[item - 1][k][side].last, after = ends[item][k][side].first;
                 if (!std::isnan(before) && !std::isnan(after) &&
-                    out_of_order(falls(all_functions[k], side), before, after)) {
-                    count_order_violation(result.stats[k].properties, all_functions[k], side);
+                    out_of_order(falls(math_of(k), side), before, after)) {
+                    count_order_violation(result.stats[k].properties, math_of(k), side);
                     auto const& seg = segments[items[item].segment];
                     auto bits = seg.first + std::uint32_t(items[item].chunk * chunk_size) * seg.stride;
                     result.stats[k].properties.note_violation(

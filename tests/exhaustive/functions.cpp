@@ -1,7 +1,5 @@
 #include "functions.hpp"
 
-#include <squash/squash.hpp>
-
 namespace sweep {
 
 namespace {
@@ -26,47 +24,38 @@ void evaluate_textbook(fn f, std::span<T const> in, std::span<T> out)
 }
 
 template <class T>
-void evaluate_any(implementation impl, fn f, std::span<T const> in, std::span<T> out)
+void evaluate_any(implementation impl, std::size_t k, std::span<T const> in, std::span<T> out)
 {
     if (impl == implementation::textbook)
-        return evaluate_textbook(f, in, out);
-    switch (f) {
-    case fn::sigmoid: squash::sigmoid(in, out); break;
-    case fn::sigmoid_grad: squash::sigmoid_grad(in, out); break;
-    case fn::bipolar_sigmoid: squash::bipolar_sigmoid(in, out); break;
-    }
+        return evaluate_textbook(math_of(k), in, out);
+    squash_test::forms<T>(entry(k)).range(in.data(), out.data(), in.size());
 }
 
 template <class T>
-T evaluate_scalar_any(implementation impl, fn f, T z)
+T evaluate_scalar_any(implementation impl, std::size_t k, T z)
 {
     if (impl == implementation::textbook) {
         T out{};
-        evaluate_textbook<T>(f, std::span<T const>(&z, 1), std::span<T>(&out, 1));
+        evaluate_textbook<T>(math_of(k), std::span<T const>(&z, 1), std::span<T>(&out, 1));
         return out;
     }
-    switch (f) {
-    case fn::sigmoid: return squash::sigmoid(z);
-    case fn::sigmoid_grad: return squash::sigmoid_grad(z);
-    case fn::bipolar_sigmoid: return squash::bipolar_sigmoid(z);
-    }
-    return z;
+    return squash_test::forms<T>(entry(k)).scalar(z);
 }
 
 }  // namespace
 
-float evaluate_scalar(implementation impl, fn f, float z) { return evaluate_scalar_any(impl, f, z); }
+float evaluate_scalar(implementation impl, std::size_t k, float z) { return evaluate_scalar_any(impl, k, z); }
 
-double evaluate_scalar(implementation impl, fn f, double z) { return evaluate_scalar_any(impl, f, z); }
+double evaluate_scalar(implementation impl, std::size_t k, double z) { return evaluate_scalar_any(impl, k, z); }
 
-void evaluate(implementation impl, fn f, std::span<float const> in, std::span<float> out)
+void evaluate(implementation impl, std::size_t k, std::span<float const> in, std::span<float> out)
 {
-    evaluate_any(impl, f, in, out);
+    evaluate_any(impl, k, in, out);
 }
 
-void evaluate(implementation impl, fn f, std::span<double const> in, std::span<double> out)
+void evaluate(implementation impl, std::size_t k, std::span<double const> in, std::span<double> out)
 {
-    evaluate_any(impl, f, in, out);
+    evaluate_any(impl, k, in, out);
 }
 
 }  // namespace sweep

@@ -1,28 +1,26 @@
-// The three functions under test, and the two implementations the sweep can
-// measure: squash's range form, or the textbook float formulas (for the
-// README's side-by-side comparison).
+// The functions under test, from tests/function_table.hpp (every function
+// object of every tier), and the two implementations the sweep can measure:
+// squash's range form, or the textbook float formulas of the same
+// mathematical functions (for the README's side-by-side comparison).
 #ifndef SQUASH_SWEEP_FUNCTIONS_HPP
 #define SQUASH_SWEEP_FUNCTIONS_HPP
 
-#include <array>
 #include <cmath>
 #include <span>
 
+#include "function_table.hpp"
+
 namespace sweep {
 
-enum class fn { sigmoid, sigmoid_grad, bipolar_sigmoid };
-inline constexpr std::array<fn, 3> all_functions{fn::sigmoid, fn::sigmoid_grad, fn::bipolar_sigmoid};
-inline constexpr std::size_t function_count = all_functions.size();
+using fn = squash_test::math_function;
+using squash_test::function_count;
+using squash_test::shape;
 
-constexpr char const* function_name(fn f)
-{
-    switch (f) {
-    case fn::sigmoid: return "sigmoid";
-    case fn::sigmoid_grad: return "sigmoid_grad";
-    case fn::bipolar_sigmoid: return "bipolar_sigmoid";
-    }
-    return "?";
-}
+// The k-th function object of the table, and its mathematical function.
+inline squash_test::function_entry const& entry(std::size_t k) { return squash_test::functions[k]; }
+inline fn math_of(std::size_t k) { return entry(k).math; }
+inline char const* function_name(std::size_t k) { return entry(k).name; }
+inline shape shape_of(fn f) { return squash_test::info(f).kind; }
 
 enum class implementation { squash, textbook };
 
@@ -31,14 +29,15 @@ constexpr char const* implementation_name(implementation impl)
     return impl == implementation::squash ? "squash" : "textbook";
 }
 
-// out[i] = f(in[i]). squash: the library's out-of-place range form, the
-// call a user makes on a buffer. textbook: 1/(1+exp(-z)), s(1-s), 2s-1 in T.
-void evaluate(implementation impl, fn f, std::span<float const> in, std::span<float> out);
-void evaluate(implementation impl, fn f, std::span<double const> in, std::span<double> out);
+// out[i] = f(in[i]) for the k-th function. squash: the function object's
+// pointer range form, the call a user makes on a buffer. textbook:
+// 1/(1+exp(-z)), s(1-s), 2s-1 in T for the function's mathematics.
+void evaluate(implementation impl, std::size_t k, std::span<float const> in, std::span<float> out);
+void evaluate(implementation impl, std::size_t k, std::span<double const> in, std::span<double> out);
 
 // The scalar call form f(z) (for squash; the textbook formula otherwise).
-float evaluate_scalar(implementation impl, fn f, float z);
-double evaluate_scalar(implementation impl, fn f, double z);
+float evaluate_scalar(implementation impl, std::size_t k, float z);
+double evaluate_scalar(implementation impl, std::size_t k, double z);
 
 }  // namespace sweep
 

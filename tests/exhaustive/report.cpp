@@ -10,20 +10,21 @@ namespace sweep {
 
 namespace {
 
-// The promised bounds: a float sigmoid is faithful (error < 1 ulp; an error
-// of exactly 1 cannot occur, the exact values being irrational, so "none
-// above 1" is the same thing), float sigmoid_grad and bipolar_sigmoid within
-// 1.5 ulps, every double within 1 ulp.
+// The promised bounds, from tests/function_table.hpp. An error of exactly
+// 0.5 or 1 ulp cannot occur (the exact values are irrational wherever they
+// are not representable), so "none above 0.5" is correct rounding and "none
+// above 1" is faithful, strict or not.
 struct bound {
     double ulps;
-    char const* text;
+    std::string text;
 };
 
-bound bound_for(fn f, bool is_float)
+bound bound_for(std::size_t k, bool is_float)
 {
-    if (!is_float)
-        return {1.0, "<= 1"};
-    return f == fn::sigmoid ? bound{1.0, "< 1"} : bound{1.5, "<= 1.5"};
+    auto const& b = is_float ? entry(k).float_bound : entry(k).double_bound;
+    char text[64];
+    std::snprintf(text, sizeof text, "%s %g", b.strict ? "<" : "<=", b.ulps);
+    return {b.ulps, text};
 }
 
 std::size_t threshold_index(double ulps)
@@ -70,15 +71,17 @@ std::string format_title(bool is_float) { return is_float ? "float" : "double"; 
 
 table error_table(sweep_result const& r, bool is_float)
 {
-    table t{{"function", "bound (ulp)", "max error (ulp)", "at z (bits)", "z", "got", "exact", "> 0.5", "> 1",
-             "> 1.5", "> 2", "MPFR rechecks", "holds"},
-            {}};
+    table t{{"function", "bound (ulp)", "max error (ulp)", "at z (bits)", "z", "got", "exact"}, {}};
+    for (double level : thresholds)
+        t.header.push_back(format("> %g", level));
+    t.header.push_back("MPFR rechecks");
+    t.header.push_back("holds");
     for (std::size_t k = 0; k < function_count; ++k) {
         auto const& e = r.stats[k].errors;
         auto const& w = e.worst[0];
-        auto b = bound_for(all_functions[k], is_float);
+        auto b = bound_for(k, is_float);
         bool holds = e.over[threshold_index(b.ulps)] == 0;
-        t.rows.push_back({function_name(all_functions[k]), b.text, ulp_text(w.error), bits_text(w.z, is_float),
+        t.rows.push_back({function_name(k), b.text, ulp_text(w.error), bits_text(w.z, is_float),
                           value_text(w.z, is_float), value_text(w.got, is_float), exact_text(w.exact, is_float),
                           count_text(e.over[0]), count_text(e.over[1]), count_text(e.over[2]), count_text(e.over[3]),
                           count_text(e.oracle_calls) + (e.undecided ? " (" + count_text(e.undecided) + " undecided)" : ""),
@@ -90,17 +93,18 @@ table error_table(sweep_result const& r, bool is_float)
 table property_table(sweep_result const& r, bool is_float)
 {
     table t{{"function", "monotonicity violations", "symmetry failures", "range violations", "NaN inputs giving NaN",
-             "first input failing (least magnitude)", "reference vs MPFR (max ulp, checks)"},
+             "flushed to +0", "first input failing (least magnitude)", "reference vs MPFR (max ulp, checks)"},
             {}};
     for (std::size_t k = 0; k < function_count; ++k) {
-        fn f = all_functions[k];
+        fn f = math_of(k);
         auto const& p = r.stats[k].properties;
         auto const& e = r.stats[k].errors;
         std::string monotonic = count_text(p.monotonicity);
-        if (f == fn::sigmoid_grad)
+        if (shape_of(f) == shape::even_peak)
             monotonic = "z>0: " + monotonic + ", z<0: " + count_text(p.monotonicity_negative);
-        t.rows.push_back({function_name(f), monotonic, f == fn::sigmoid ? "n/a" : count_text(p.symmetry),
+        t.rows.push_back({function_name(k), monotonic, shape_of(f) == shape::increasing ? "n/a" : count_text(p.symmetry),
                           count_text(p.range), count_text(p.nan_outputs) + " of " + count_text(p.nan_inputs),
+                          entry(k).below_normal == squash_test::subnormals::flushed ? count_text(p.flushed) : "n/a",
                           std::isnan(p.first_violation) ? "-" : value_text(p.first_violation, is_float),
                           format("%.3g, %" PRIu64, e.reference_check_max, e.reference_checks)});
     }
@@ -114,7 +118,7 @@ table worst_table(sweep_result const& r, bool is_float)
         auto const& e = r.stats[k].errors;
         for (std::size_t i = 0; i < e.worst.size() && e.worst[i].error >= 0; ++i) {
             auto const& w = e.worst[i];
-            t.rows.push_back({function_name(all_functions[k]), count_text(i + 1), bits_text(w.z, is_float),
+            t.rows.push_back({function_name(k), count_text(i + 1), bits_text(w.z, is_float),
                               value_text(w.z, is_float), value_text(w.got, is_float), exact_text(w.exact, is_float),
                               ulp_text(w.error)});
         }
@@ -133,7 +137,9 @@ std::string special_cell(special_row const& row, bool is_float)
 
 table specials_table(std::vector<special_row> const& rows, bool is_float)
 {
-    table t{{"z", "sigmoid", "sigmoid_grad", "bipolar_sigmoid"}, {}};
+    table t{{"z"}, {}};
+    for (std::size_t k = 0; k < function_count; ++k)
+        t.header.push_back(function_name(k));
     std::size_t per_function = rows.size() / function_count;
     for (std::size_t i = 0; i < per_function; ++i) {
         std::vector<std::string> line{rows[i].input};
@@ -148,19 +154,19 @@ void add_sweep_checks(std::vector<check>& checks, sweep_result const& r, bool is
 {
     std::string prefix = format_title(is_float) + " ";
     for (std::size_t k = 0; k < function_count; ++k) {
-        fn f = all_functions[k];
-        std::string name = prefix + function_name(f) + ": ";
+        fn f = math_of(k);
+        std::string name = prefix + function_name(k) + ": ";
         auto const& e = r.stats[k].errors;
         auto const& p = r.stats[k].properties;
-        auto b = bound_for(f, is_float);
+        auto b = bound_for(k, is_float);
         checks.push_back({name + "error " + b.text + " ulp (" + count_text(e.over[threshold_index(b.ulps)]) +
                               " above, max " + ulp_text(e.worst[0].error) + ")",
                           e.over[threshold_index(b.ulps)] == 0});
         checks.push_back({name + "monotonic (" + count_text(p.monotonicity + p.monotonicity_negative) +
                               " violations)",
                           p.monotonicity + p.monotonicity_negative == 0});
-        if (f != fn::sigmoid)
-            checks.push_back({name + (f == fn::sigmoid_grad ? "even" : "odd") + ", bit for bit (" +
+        if (shape_of(f) != shape::increasing)
+            checks.push_back({name + (shape_of(f) == shape::even_peak ? "even" : "odd") + ", bit for bit (" +
                                   count_text(p.symmetry) + " failures)",
                               p.symmetry == 0});
         checks.push_back({name + "in range (" + count_text(p.range) + " outside)", p.range == 0});

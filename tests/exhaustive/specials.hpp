@@ -11,7 +11,7 @@
 namespace sweep {
 
 struct special_row {
-    fn f;
+    std::size_t function;  // index in tests/function_table.hpp
     std::string input;  // e.g. "-inf"
     double z;
     double expected;    // NaN: any NaN

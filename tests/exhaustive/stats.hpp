@@ -117,6 +117,7 @@ struct property_stats {
     std::uint64_t range = 0;     // outside [0,1], [0,0.25], [-1,1], or NaN for a non-NaN input
     std::uint64_t nan_inputs = 0;
     std::uint64_t nan_outputs = 0;  // of those, how many gave NaN
+    std::uint64_t flushed = 0;      // +0 for an exact value below the normal range (flushing functions)
     double first_violation = std::nan("");  // an input where some property failed
 
     void note_violation(double z)
@@ -133,6 +134,7 @@ struct property_stats {
         range += o.range;
         nan_inputs += o.nan_inputs;
         nan_outputs += o.nan_outputs;
+        flushed += o.flushed;
         if (!std::isnan(o.first_violation))
             note_violation(o.first_violation);
     }
@@ -156,16 +158,12 @@ inline void merge(sweep_stats& into, sweep_stats const& from)
         into[i].merge(from[i]);
 }
 
-// The value range each function must stay in.
+// The value range each function must stay in (tests/function_table.hpp).
 template <class T>
 bool in_range(fn f, T v)
 {
-    switch (f) {
-    case fn::sigmoid: return v >= T(0) && v <= T(1);
-    case fn::sigmoid_grad: return v >= T(0) && v <= T(0.25);
-    case fn::bipolar_sigmoid: return v >= T(-1) && v <= T(1);
-    }
-    return false;
+    auto const& m = squash_test::info(f);
+    return v >= T(m.lowest) && v <= T(m.highest);
 }
 
 }  // namespace sweep

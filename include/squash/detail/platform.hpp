@@ -183,6 +183,17 @@ SQUASH_INLINE xsimd::batch<bits_t<T>, A> to_bits(xsimd::batch<T, A> x) noexcept
 #endif
 }
 
+// The lanes of x reinterpreted as lanes of type To (the same register).
+template <class To, class From, class A>
+SQUASH_INLINE xsimd::batch<To, A> reinterpret(xsimd::batch<From, A> x) noexcept
+{
+#if XSIMD_VERSION_MAJOR < 9
+    return xsimd::bitwise_cast<xsimd::batch<To, A>>(x);
+#else
+    return xsimd::bitwise_cast<To>(x);
+#endif
+}
+
 template <class T, class A>
 SQUASH_INLINE xsimd::batch<T, A> from_bits(xsimd::batch<bits_t<T>, A> x) noexcept
 {

@@ -51,7 +51,7 @@ SQUASH_INLINE xsimd::batch_bool<std::int32_t, A> near_float_midpoint(xsimd::batc
     // The midpoint is bit 31 of the shifted lane: (w + 8T) as a signed
     // 32-bit number is at most INT32_MIN + 16T exactly when |w - 2^31| <= 8T.
     constexpr std::int32_t window = 8 * round_once_tolerance;
-    auto w = xsimd::bitwise_cast<int32_batch>(shifted) + int32_batch(window);
+    auto w = reinterpret<std::int32_t>(shifted) + int32_batch(window);
     return w <= int32_batch(std::numeric_limits<std::int32_t>::min() + 2 * window);
 }
 

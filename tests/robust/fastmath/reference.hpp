@@ -14,4 +14,13 @@ long double bipolar_sigmoid(long double z);
 double ulp_error(long double exact, float got);
 double ulp_error(long double exact, double got);
 
+// The bound tests/function_table.hpp gives the function of that name (error
+// < ulps if strict, <= otherwise), plus the reference's margin; false if the
+// table has no such function.
+bool table_bound(char const* name, bool is_float, double& ulps, bool& strict);
+
+// How many function objects of the exact tier the table lists: the test
+// checks it covers them all.
+int table_exact_functions();
+
 }  // namespace reference

@@ -1,0 +1,279 @@
+// squash/detail/fast_x86.hpp: the instruction-set-specific pieces of the fast tier.
+// SPDX-License-Identifier: MIT
+//
+// The instruction-set-specific pieces of the fast tier
+// (include/squash/fast.hpp), each a few instructions on the register of an
+// xsimd batch (.data):
+//
+//   min_keep_nan, max_keep_nan   min(c, z) and max(c, z) that return z itself
+//                                when z is NaN (every x86 arch; portable
+//                                xsimd::min / max elsewhere);
+//   not_below                    all-ones where u >= c or u is NaN, zero
+//                                elsewhere (a mask register on AVX-512);
+//   divide                       an IEEE division, never a reciprocal
+//                                estimate (see there);
+//   nan_or_zero, divide_where,   AVX-512 only: a masked division, and the
+//   lookup_table,                table of 2^(j/N) and vscalef from which
+//   scale_by_pow2_floor,         logistic_denominator builds d = 1 + e^-w.
+//   logistic_denominator
+//
+// NaN in, that NaN out: on x86 a NaN is carried through the kernels rather
+// than patched afterwards. The clamps return z when z is NaN, not_below keeps
+// its lane, and every arithmetic instruction after returns its NaN operand
+// quieted, sign and payload kept (no instruction of the kernels can create
+// a NaN of its own or flip a NaN's sign: they never see an infinity minus
+// an infinity). The clamps and the comparison are inline asm with GCC and
+// Clang because under -ffast-math GCC treats min/max as commutative and
+// LLVM relaxes unordered predicates, either of which would drop the NaN; an
+// asm statement costs nothing but its instruction. Elsewhere (other
+// compilers, other architectures) fast_nan_is_carried<A> is false and the
+// kernels finish with detail::keep_nan instead.
+#ifndef SQUASH_DETAIL_FAST_X86_HPP
+#define SQUASH_DETAIL_FAST_X86_HPP
+
+#include "fast_exp.hpp"
+
+#if SQUASH_FAST_X86
+// Declares the AVX-512 types and intrinsics whatever the target (xsimd
+// includes only the headers of the instruction sets it uses); they are
+// compiled only into kernels instantiated for an AVX-512 arch.
+#include <immintrin.h>
+#endif
+
+#if SQUASH_FAST_X86 && (defined(__GNUC__) || defined(__clang__))
+#define SQUASH_FAST_ASM 1
+// The register constraint of a vector operand: "v" reaches xmm16-31 and
+// zmm, which exist with AVX-512 only.
+#if defined(__AVX512F__)
+#define SQUASH_FAST_VREG "v"
+#else
+#define SQUASH_FAST_VREG "x"
+#endif
+#else
+#define SQUASH_FAST_ASM 0
+#endif
+
+SQUASH_NAMESPACE_BEGIN
+namespace detail {
+
+template <class A>
+inline constexpr bool fast_uses_avx512 =
+#if SQUASH_FAST_X86
+    std::is_base_of_v<xsimd::avx512f, A>;
+#else
+    false;
+#endif
+
+// True where the kernels carry a NaN through (see the top of this file).
+template <class A>
+inline constexpr bool fast_nan_is_carried = SQUASH_FAST_ASM && sizeof(A) != 0;
+
+#if SQUASH_FAST_ASM
+
+// vminps / vmaxps (and their SSE and double forms) return the second source
+// operand when either is NaN: with z second, a NaN z comes out unchanged.
+// AT&T operand order: "vminps z, c, out" computes out = min(c, z).
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> min_keep_nan(xsimd::batch<T, A> c, xsimd::batch<T, A> z) noexcept
+{
+    auto out = c.data;
+    constexpr bool f = std::is_same_v<T, float>;
+#if defined(__AVX__)
+    if constexpr (f)
+        asm("vminps %2, %1, %0" : "=" SQUASH_FAST_VREG(out) : SQUASH_FAST_VREG(c.data), SQUASH_FAST_VREG(z.data));
+    else
+        asm("vminpd %2, %1, %0" : "=" SQUASH_FAST_VREG(out) : SQUASH_FAST_VREG(c.data), SQUASH_FAST_VREG(z.data));
+#else
+    if constexpr (f)
+        asm("minps %1, %0" : "+x"(out) : "x"(z.data));
+    else
+        asm("minpd %1, %0" : "+x"(out) : "x"(z.data));
+#endif
+    return xsimd::batch<T, A>(out);
+}
+
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> max_keep_nan(xsimd::batch<T, A> c, xsimd::batch<T, A> z) noexcept
+{
+    auto out = c.data;
+    constexpr bool f = std::is_same_v<T, float>;
+#if defined(__AVX__)
+    if constexpr (f)
+        asm("vmaxps %2, %1, %0" : "=" SQUASH_FAST_VREG(out) : SQUASH_FAST_VREG(c.data), SQUASH_FAST_VREG(z.data));
+    else
+        asm("vmaxpd %2, %1, %0" : "=" SQUASH_FAST_VREG(out) : SQUASH_FAST_VREG(c.data), SQUASH_FAST_VREG(z.data));
+#else
+    if constexpr (f)
+        asm("maxps %1, %0" : "+x"(out) : "x"(z.data));
+    else
+        asm("maxpd %1, %0" : "+x"(out) : "x"(z.data));
+#endif
+    return xsimd::batch<T, A>(out);
+}
+
+// All-ones where u >= c or u is NaN ("not less than", unordered), as a
+// vector (SSE, AVX) to AND a result with.
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> not_below(xsimd::batch<T, A> u, xsimd::batch<T, A> c) noexcept
+{
+    auto out = u.data;
+    constexpr bool f = std::is_same_v<T, float>;
+#if defined(__AVX__)
+    // predicate 0x15: NLT_UQ (quiet: no flag for a quiet NaN)
+    if constexpr (f)
+        asm("vcmpps $0x15, %2, %1, %0" : "=" SQUASH_FAST_VREG(out) : SQUASH_FAST_VREG(u.data), SQUASH_FAST_VREG(c.data));
+    else
+        asm("vcmppd $0x15, %2, %1, %0" : "=" SQUASH_FAST_VREG(out) : SQUASH_FAST_VREG(u.data), SQUASH_FAST_VREG(c.data));
+#else
+    // SSE has only NLT_US (predicate 5), which raises invalid for a NaN u:
+    // allowed, as a NaN input may raise flags.
+    if constexpr (f)
+        asm("cmpnltps %1, %0" : "+x"(out) : "x"(c.data));
+    else
+        asm("cmpnltpd %1, %0" : "+x"(out) : "x"(c.data));
+#endif
+    return xsimd::batch<T, A>(out);
+}
+
+// num / den rounded as IEEE says. Under -ffast-math GCC and Clang would
+// otherwise replace a vector division by a reciprocal estimate and a Newton
+// step, which is off by an ulp at random (σ(0) was 0.49999997) and not
+// monotone.
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> divide(xsimd::batch<T, A> num, xsimd::batch<T, A> den) noexcept
+{
+    auto out = num.data;
+    constexpr bool f = std::is_same_v<T, float>;
+#if defined(__AVX__)
+    if constexpr (f)
+        asm("vdivps %2, %1, %0" : "=" SQUASH_FAST_VREG(out) : SQUASH_FAST_VREG(num.data), SQUASH_FAST_VREG(den.data));
+    else
+        asm("vdivpd %2, %1, %0" : "=" SQUASH_FAST_VREG(out) : SQUASH_FAST_VREG(num.data), SQUASH_FAST_VREG(den.data));
+#else
+    if constexpr (f)
+        asm("divps %1, %0" : "+x"(out) : "x"(den.data));
+    else
+        asm("divpd %1, %0" : "+x"(out) : "x"(den.data));
+#endif
+    return xsimd::batch<T, A>(out);
+}
+
+#else  // no asm: the kernels finish with keep_nan
+
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> divide(xsimd::batch<T, A> num, xsimd::batch<T, A> den) noexcept
+{
+    return num / den;
+}
+
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> min_keep_nan(xsimd::batch<T, A> c, xsimd::batch<T, A> z) noexcept
+{
+    return xsimd::min(c, z);
+}
+
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> max_keep_nan(xsimd::batch<T, A> c, xsimd::batch<T, A> z) noexcept
+{
+    return xsimd::max(c, z);
+}
+
+#endif
+
+#if SQUASH_FAST_X86
+
+template <class T>
+using avx512_mask = std::conditional_t<std::is_same_v<T, float>, __mmask16, __mmask8>;
+
+// AVX-512: u >= c or u NaN, into a mask register.
+template <class T, class A>
+SQUASH_INLINE avx512_mask<T> not_below_mask(xsimd::batch<T, A> u, xsimd::batch<T, A> c) noexcept
+{
+#if SQUASH_FAST_ASM
+    avx512_mask<T> out;
+    if constexpr (std::is_same_v<T, float>)
+        asm("vcmpps $0x15, %2, %1, %0" : "=k"(out) : "v"(u.data), "v"(c.data));
+    else
+        asm("vcmppd $0x15, %2, %1, %0" : "=k"(out) : "v"(u.data), "v"(c.data));
+    return out;
+#else
+    if constexpr (std::is_same_v<T, float>)
+        return _mm512_cmp_ps_mask(u.data, c.data, _CMP_NLT_UQ);
+    else
+        return _mm512_cmp_pd_mask(u.data, c.data, _CMP_NLT_UQ);
+#endif
+}
+
+// numerator / denominator in the lanes of `keep`; +0 in the others, which
+// compute nothing. (asm for the same reason as divide.)
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> divide_where(avx512_mask<T> keep, xsimd::batch<T, A> numerator,
+                                              xsimd::batch<T, A> denominator) noexcept
+{
+#if SQUASH_FAST_ASM
+    auto out = numerator.data;
+    if constexpr (std::is_same_v<T, float>)
+        asm("vdivps %2, %1, %0%{%3%}%{z%}" : "=v"(out) : "v"(numerator.data), "v"(denominator.data), "Yk"(keep));
+    else
+        asm("vdivpd %2, %1, %0%{%3%}%{z%}" : "=v"(out) : "v"(numerator.data), "v"(denominator.data), "Yk"(keep));
+    return xsimd::batch<T, A>(out);
+#else
+    if constexpr (std::is_same_v<T, float>)
+        return _mm512_maskz_div_ps(keep, numerator.data, denominator.data);
+    else
+        return _mm512_maskz_div_pd(keep, numerator.data, denominator.data);
+#endif
+}
+
+// table[j] for j = the low bits of each lane of t (vpermt2ps / vpermt2pd:
+// entries 0..N/2-1 in one register, N/2..N-1 in the other).
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> lookup_table(xsimd::batch<T, A> t) noexcept
+{
+    using batch = xsimd::batch<T, A>;
+    using C = fast_constants<T>;
+    auto const low = batch::load_unaligned(C::table);
+    auto const high = batch::load_unaligned(C::table + C::table_size / 2);
+    if constexpr (std::is_same_v<T, float>)
+        return _mm512_permutex2var_ps(low, _mm512_castps_si512(t), high);
+    else
+        return _mm512_permutex2var_pd(low, _mm512_castpd_si512(t), high);
+}
+
+// m * 2^floor(v) (vscalefps / vscalefpd; exact for the normal results here).
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> scale_by_pow2_floor(xsimd::batch<T, A> m, xsimd::batch<T, A> v) noexcept
+{
+    if constexpr (std::is_same_v<T, float>)
+        return _mm512_scalef_ps(m, v);
+    else
+        return _mm512_scalef_pd(m, v);
+}
+
+// AVX-512: d = 1 + e^-w for w in [z_normal_min, z_one] (or NaN: then d is
+// that NaN, quieted). e^-w = R a with R = 2^floor(v) S_j exact and
+// a = c0 + r P(r) <= 1 (fast_constants in detail/fast_exp.hpp): d = fma(R, a, 1)
+// is rounded once, and across the boundary between two subintervals it
+// moves the right way.
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> logistic_denominator(xsimd::batch<T, A> w) noexcept
+{
+    using batch = xsimd::batch<T, A>;
+    using C = fast_constants<T>;
+    // t = -w log2e + magic rounded once to a multiple of 1/N, whose low bits
+    // are j; opaque keeps -ffast-math from cancelling the magic number in v.
+    auto t = opaque(fmadd(w, batch(-C::log2e), batch(C::table_round_magic)));
+    auto v = t - batch(C::table_round_magic);
+    auto r = fmadd(v, batch(C::ln2_hi), w);  // exact (Sterbenz)
+    r = fmadd(v, batch(C::ln2_lo), r);
+    auto big_r = scale_by_pow2_floor(lookup_table(t), v);
+    auto a = fmadd(r, fast_horner(r, C::table_P), batch(C::table_c0));
+    return fmadd(big_r, a, batch(T(1)));
+}
+
+#endif  // SQUASH_FAST_X86
+
+}  // namespace detail
+SQUASH_NAMESPACE_END
+
+#endif

@@ -1,0 +1,158 @@
+// The one table of squash's functions that the tests read: for each
+// mathematical function its reference, shape and range; for each function
+// object (a function in a tier) its bounds per type and its call forms. The
+// unit tests, the exhaustive sweep (tests/exhaustive), the bit-identity
+// hashes, the fuzzer and the benchmark take their lists from here, so a new
+// tier of a function is one line of `functions`, and a new function one line
+// of `math_functions` (plus its references) and one per tier.
+#pragma once
+
+#include <cstddef>
+#include <iterator>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include <squash/squash.hpp>
+
+#include "reference.hpp"
+
+namespace squash_test {
+
+// The mathematical functions.
+enum class math_function { sigmoid, sigmoid_grad, bipolar_sigmoid };
+
+// How a function moves with z, which is what the monotonicity and symmetry
+// checks test.
+enum class shape {
+    increasing,      // non-decreasing over all z (sigmoid)
+    even_peak,       // even, bit for bit; non-increasing in |z| (sigmoid_grad)
+    odd_increasing,  // odd, bit for bit; non-decreasing (bipolar_sigmoid)
+};
+
+struct math_info {
+    math_function id;
+    char const* name;
+    shape kind;
+    double lowest, highest;                  // every value lies in [lowest, highest]
+    long double (*reference)(long double);  // long double, tests/reference.hpp
+};
+
+inline constexpr math_info math_functions[] = {
+    {math_function::sigmoid, "sigmoid", shape::increasing, 0.0, 1.0, sigmoid_ref},
+    {math_function::sigmoid_grad, "sigmoid_grad", shape::even_peak, 0.0, 0.25, sigmoid_grad_ref},
+    {math_function::bipolar_sigmoid, "bipolar_sigmoid", shape::odd_increasing, -1.0, 1.0, bipolar_sigmoid_ref},
+};
+
+inline constexpr math_info const& info(math_function f) { return math_functions[static_cast<int>(f)]; }
+
+enum class tier { exact, fast };
+
+// An error bound in ulps of the exact value: error < ulps (strict) or
+// error <= ulps. Correct rounding is "< 0.5 ulp" for these functions, whose
+// values are irrational wherever they are not exactly representable.
+struct ulp_bound {
+    double ulps;
+    bool strict;
+    char const* claim;  // in words, as the README states it
+};
+
+inline constexpr ulp_bound correctly_rounded{0.5, false, "correctly rounded"};
+inline constexpr ulp_bound faithful{1.0, true, "faithful (< 1 ulp)"};
+inline constexpr ulp_bound within_1_ulp{1.0, false, "<= 1 ulp"};
+inline constexpr ulp_bound within_4_ulp{4.0, false, "<= 4 ulp"};
+
+// What a function object does with results whose exact value lies below
+// the normal range of the type.
+enum class subnormals {
+    gradual,  // rounded into the subnormals, within the bound like any result
+    flushed,  // +0, which the bound does not cover (the fast tier's sigma, sigma')
+};
+
+// The call forms of one function object, type-erased.
+template <class T>
+struct call_forms {
+    void (*range)(T const* in, T* out, std::size_t n);  // f(in, out, n)
+    T (*scalar)(T z);                                   // f(z)
+};
+
+struct function_entry {
+    char const* name;  // as written after squash::, e.g. "sigmoid", "fast::sigmoid"
+    math_function math;
+    tier level;
+    ulp_bound float_bound, double_bound;
+    subnormals below_normal;
+    call_forms<float> f32;
+    call_forms<double> f64;
+};
+
+template <auto const& F, class T>
+inline call_forms<T> forms_of()
+{
+    return {[](T const* in, T* out, std::size_t n) { F(in, out, n); }, [](T z) -> T { return F(z); }};
+}
+
+template <auto const& F>
+inline function_entry entry(char const* name, math_function math, tier level, ulp_bound float_bound,
+                            ulp_bound double_bound, subnormals below_normal = subnormals::gradual)
+{
+    return {name, math, level, float_bound, double_bound, below_normal, forms_of<F, float>(), forms_of<F, double>()};
+}
+
+inline function_entry const functions[] = {
+    entry<squash::sigmoid>("sigmoid", math_function::sigmoid, tier::exact, correctly_rounded, within_1_ulp),
+    entry<squash::sigmoid_grad>("sigmoid_grad", math_function::sigmoid_grad, tier::exact, correctly_rounded,
+                                within_1_ulp),
+    entry<squash::bipolar_sigmoid>("bipolar_sigmoid", math_function::bipolar_sigmoid, tier::exact, correctly_rounded,
+                                   within_1_ulp),
+    entry<squash::fast::sigmoid>("fast::sigmoid", math_function::sigmoid, tier::fast, within_4_ulp, within_4_ulp,
+                                 subnormals::flushed),
+    entry<squash::fast::sigmoid_grad>("fast::sigmoid_grad", math_function::sigmoid_grad, tier::fast, within_4_ulp,
+                                      within_4_ulp, subnormals::flushed),
+    entry<squash::fast::bipolar_sigmoid>("fast::bipolar_sigmoid", math_function::bipolar_sigmoid, tier::fast,
+                                         within_4_ulp, within_4_ulp),
+};
+
+inline constexpr std::size_t function_count = std::size(functions);
+
+template <class T>
+inline ulp_bound const& bound_of(function_entry const& f)
+{
+    if constexpr (sizeof(T) == 4)
+        return f.float_bound;
+    else
+        return f.double_bound;
+}
+
+inline function_entry const& find_function(char const* name)
+{
+    for (auto const& f : functions)
+        if (std::string_view(f.name) == name)
+            return f;
+    throw std::invalid_argument(std::string("no function ") + name + " in tests/function_table.hpp");
+}
+
+// The bound a test against the long-double reference enforces: the table's,
+// plus the reference's own uncertainty (tests/reference.hpp).
+template <class T>
+inline long double test_bound(char const* name)
+{
+    return static_cast<long double>(bound_of<T>(find_function(name)).ulps) + reference_margin_ulp<T>;
+}
+
+template <class T>
+inline bool test_bound_strict(char const* name)
+{
+    return bound_of<T>(find_function(name)).strict;
+}
+
+template <class T>
+inline call_forms<T> const& forms(function_entry const& f)
+{
+    if constexpr (sizeof(T) == 4)
+        return f.f32;
+    else
+        return f.f64;
+}
+
+}  // namespace squash_test
