@@ -6,7 +6,7 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
 PACKAGES="cmake ninja-build g++ make pkg-config git binutils libxsimd-dev xtl-dev catch2 libbenchmark-dev \
-libmpfr-dev libeigen3-dev libxnnpack-dev clang libclang-rt-14-dev libfuzzer-14-dev valgrind libpthreadpool-dev"
+libmpfr-dev libeigen3-dev libxnnpack-dev clang libclang-rt-14-dev libfuzzer-14-dev valgrind libpthreadpool-dev python3"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

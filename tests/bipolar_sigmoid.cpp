@@ -17,7 +17,8 @@ using namespace squash_test;
 namespace {
 
 // "all binades" already visits tiny and subnormal z as densely as large
-// ones; the explicit tiny-|z| stretches add the values the issue names.
+// ones; the explicit tiny-|z| stretches add the values where 2σ − 1 would
+// cancel (|z| near 2^-24 and below).
 template <class T>
 std::vector<region<T>> bipolar_regions()
 {

@@ -170,7 +170,8 @@ bool all_canaries(T const* p, std::size_t count)
 }
 
 // The longest length tried covers three full passes of the 4-batch unrolled
-// loop plus single batches plus a tail; the brief's 3 × width + 1 is inside.
+// loop plus single batches plus a tail; 3 × width + 1 (three batches and
+// one more element) is among the lengths.
 template <class T>
 constexpr std::size_t longest_length = 3 * 4 * xsimd::batch<T>::size + 1;
 

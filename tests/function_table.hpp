@@ -135,6 +135,10 @@ inline constexpr ulp_bound faithful{1.0, true, "faithful (< 1 ulp)"};
 inline constexpr ulp_bound within_1_ulp{1.0, false, "<= 1 ulp"};
 inline constexpr ulp_bound within_4_ulp{4.0, false, "<= 4 ulp"};
 
+// Correct rounding makes a result a function of its input alone: the same
+// bits in every build, which tests/bit_identity checks.
+constexpr bool is_correctly_rounded(ulp_bound const& b) { return b.ulps == 0.5 && !b.strict; }
+
 // What a function object does with results whose exact value lies below
 // the normal range of the type.
 enum class subnormals {
@@ -142,10 +146,24 @@ enum class subnormals {
     flushed,  // +0, which the bound does not cover (the fast tier's sigma, sigma')
 };
 
+// A contiguous view of n elements: what the range forms take (std::span is
+// C++20, and the tests build as C++17 too).
+template <class T>
+struct span {
+    T* ptr;
+    std::size_t n;
+    T* data() const { return ptr; }
+    std::size_t size() const { return n; }
+    T* begin() const { return ptr; }
+    T* end() const { return ptr + n; }
+};
+
 // The call forms of one function object, type-erased.
 template <class T>
 struct call_forms {
     void (*range)(T const* in, T* out, std::size_t n);  // f(in, out, n)
+    void (*span_range)(T const* in, std::size_t n_in, T* out, std::size_t n_out);  // f(span in, span out)
+    void (*in_place)(T* inout, std::size_t n);          // f(span inout)
     T (*scalar)(T z);                                   // f(z)
 };
 
@@ -162,7 +180,11 @@ struct function_entry {
 template <auto const& F, class T>
 inline call_forms<T> forms_of()
 {
-    return {[](T const* in, T* out, std::size_t n) { F(in, out, n); }, [](T z) -> T { return F(z); }};
+    return {[](T const* in, T* out, std::size_t n) { F(in, out, n); },
+            [](T const* in, std::size_t n_in, T* out, std::size_t n_out) {
+                F(squash_test::span<T const>{in, n_in}, squash_test::span<T>{out, n_out});
+            },
+            [](T* inout, std::size_t n) { F(squash_test::span<T>{inout, n}); }, [](T z) -> T { return F(z); }};
 }
 
 template <auto const& F>

@@ -20,6 +20,7 @@ namespace detail {
 // Not reflected: E runs from 2^-161.6 to 2^161.6 at the clamp, and a
 // relative error of E is a relative error of σ either way.
 struct sigmoid_round_once {
+    static constexpr bool subnormal_results = true;  // z in (-103.98, -87.34)
     template <class A>
     SQUASH_INLINE static xsimd::batch<double, A> wide(xsimd::batch<double, A> x) noexcept
     {

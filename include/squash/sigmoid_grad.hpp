@@ -19,6 +19,7 @@ namespace detail {
 // float: σ' = E / (1 + E)^2, E = e^-z, in double (detail/round_once.hpp):
 // no cancellation, and (1 + E)^2 <= 2^324 at the clamp.
 struct sigmoid_grad_round_once {
+    static constexpr bool subnormal_results = true;  // |z| in (87.34, 103.98)
     template <class A>
     SQUASH_INLINE static xsimd::batch<double, A> wide(xsimd::batch<double, A> x) noexcept
     {

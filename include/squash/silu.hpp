@@ -136,6 +136,25 @@ SQUASH_INLINE xsimd::batch<float, A> silu_grad_float(xsimd::batch<float, A> z) n
 // Within about 2^-55.5 of the exact value before the last rounding: at most
 // 0.5 + 2^-2.5 ulp (measured: see the tests). The sign is z's, so silu(−0)
 // = −0.
+// q·2^k for silu's and silu''s quotients q, which reach |z| ~ 752 rather
+// than the q <= 2 that scale_by_pow2k's zeroing below k_zero assumes (silu(z)
+// is still a subnormal at z = −751 where 2^k alone is not): one exact
+// multiplication by scale = 2^max(k, k_min_scale), then, where k is below
+// k_min_scale, one by 2^(k − k_min_scale) (>= 2^-139 for k >= −1097, x_min's
+// k), which rounds once into the subnormals.
+template <class A>
+SQUASH_INLINE xsimd::batch<double, A> silu_scale_by_pow2k(xsimd::batch<double, A> q,
+                                                          exp_parts<double, A> const& parts) noexcept
+{
+    using batch = xsimd::batch<double, A>;
+    constexpr double k_min = exp_constants<double>::k_min_scale;
+    auto result = q * parts.scale;
+    auto below = parts.k < batch(k_min);
+    if (xsimd::any(below))
+        result = result * pow2(xsimd::select(below, parts.k - k_min, batch(0.0)));
+    return result;
+}
+
 template <class A>
 SQUASH_INLINE xsimd::batch<double, A> silu_double(xsimd::batch<double, A> z) noexcept
 {
@@ -148,7 +167,7 @@ SQUASH_INLINE xsimd::batch<double, A> silu_double(xsimd::batch<double, A> z) noe
                                      xsimd::select(negative, E.lo, batch(0.0))};
     auto p = multiply(divide_to_word(numerator, D), zc);
     auto result = p.hi + p.lo;
-    result = xsimd::select(negative, scale_by_pow2k(result, parts), result);
+    result = xsimd::select(negative, silu_scale_by_pow2k(result, parts), result);
     result = xsimd::select(z > batch(C::saturation), z, result);
     return with_sign_of(abs_bits(result), z);
 }
@@ -198,7 +217,7 @@ SQUASH_INLINE xsimd::batch<double, A> silu_grad_double(xsimd::batch<double, A> z
     auto EN = multiply(E, N);
     double_word<double, A> numerator{xsimd::select(negative, EN.hi, N.hi), xsimd::select(negative, EN.lo, N.lo)};
     auto result = divide(numerator, square(D));
-    result = xsimd::select(negative, scale_by_pow2k(result, parts), result);
+    result = xsimd::select(negative, silu_scale_by_pow2k(result, parts), result);
     return xsimd::select(z > batch(C::saturation), batch(1.0), result);
 }
 

@@ -10,6 +10,13 @@ file(REMOVE_RECURSE "${WORK_DIR}/find_package_dispatch")
 file(MAKE_DIRECTORY "${src}")
 file(COPY "${CONSUMER_DIR}/find_package_dispatch/CMakeLists.txt" DESTINATION "${src}")
 file(COPY_FILE "${SQUASH_SOURCE_DIR}/examples/dispatch_c.c" "${src}/main.c")
+# The README shows this very file.
+file(READ "${SQUASH_SOURCE_DIR}/examples/dispatch_c.c" example)
+file(READ "${SQUASH_SOURCE_DIR}/README.md" readme)
+string(FIND "${readme}" "```c\n${example}```" at)
+if(at EQUAL -1)
+  message(FATAL_ERROR "consumer: README.md no longer shows examples/dispatch_c.c as it is")
+endif()
 
 consumer_run("configure a C consumer of squash::dispatch"
   COMMAND "${CMAKE_COMMAND}" -S "${src}" -B "${bin}" -G "${GENERATOR}" "-DCMAKE_C_COMPILER=${CC}"

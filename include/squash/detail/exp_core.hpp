@@ -43,7 +43,11 @@ struct exp_constants<float> {
     // bias in the low bits, so (bits << 23) is already 2^k.
     static constexpr float round_magic = 0x1.8p23f + 127.0f;
     static constexpr int mantissa_bits = 23;
-    static constexpr float k_min_normal = -126.0f;  // 2^k is normal for k >= this
+    // scale = 2^max(k, k_min_scale) (see exp_parts); 2^k q rounds to 0 for
+    // k < k_zero and q <= 2 (2^-150 is half the least subnormal; a tie
+    // rounds to the even 0).
+    static constexpr float k_min_scale = -94.0f;
+    static constexpr float k_zero = -149.0f;
     // Degree 5, |P_fit - P| <= 2^-27.7 (float needs ~2^-26: r^2*P is at most
     // 0.06 of a result near 1).
     static constexpr float P[] = {0x1p-1f,         0x1.555556p-3f,  0x1.5554e8p-5f,
@@ -60,7 +64,8 @@ struct exp_constants<double> {
     static constexpr double x_min = -746.0;
     static constexpr double round_magic = 0x1.8p52 + 1023.0;
     static constexpr int mantissa_bits = 52;
-    static constexpr double k_min_normal = -1022.0;
+    static constexpr double k_min_scale = -958.0;
+    static constexpr double k_zero = -1075.0;
     // Degree 10, |P_fit - P| <= 2^-58.5 (double needs ~2^-55).
     static constexpr double P[] = {0x1p-1,
                                    0x1.5555555555557p-3,
@@ -76,7 +81,7 @@ struct exp_constants<double> {
 };
 
 // 2^k for an integral k held in a T, given t = k + round_magic as produced
-// by the rounding step. Valid for k >= k_min_normal.
+// by the rounding step. Valid for k >= -126 (float) or -1022 (double).
 template <class T, class A>
 SQUASH_INLINE xsimd::batch<T, A> pow2_from_magic(xsimd::batch<T, A> t) noexcept
 {
@@ -92,7 +97,14 @@ SQUASH_INLINE xsimd::batch<T, A> pow2(xsimd::batch<T, A> k) noexcept
 template <class T, class A>
 struct exp_parts {
     xsimd::batch<T, A> k;        // integral
-    xsimd::batch<T, A> scale;    // 2^max(k, k_min_normal)
+    // 2^max(k, k_min_scale). The callers multiply it into 1 + m and add
+    // that to 1 (logistic_core): with the floor 64 binades above the least
+    // normal, every such product and its rounding error stay normal even
+    // for z = -inf or -1e4 (masked logits), on which subnormal arithmetic
+    // would slow the kernels several times; for the sums, e below
+    // 2^k_min_scale is as good as any smaller value (far under an ulp of 1).
+    // Results that need the true 2^k get it last, from scale_by_pow2k.
+    xsimd::batch<T, A> scale;
     double_word<T, A> m;         // expm1(x - k*ln2), |m| < 0.42
 };
 
@@ -126,8 +138,8 @@ SQUASH_INLINE exp_parts<T, A> exp_neg_abs_down_to(xsimd::batch<T, A> z, T x_min)
     auto tail = fmadd(r * r, p, fmadd(r_lo, r, r_lo));
     auto m = fast_two_sum(r, tail);
 
-    auto k_normal = xsimd::max(k, batch(C::k_min_normal));
-    return {k, pow2(k_normal), m};
+    auto k_scale = xsimd::max(k, batch(C::k_min_scale));
+    return {k, pow2(k_scale), m};
 }
 
 template <class T, class A>

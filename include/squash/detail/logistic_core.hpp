@@ -28,8 +28,9 @@ SQUASH_INLINE logistic_terms<T, A> logistic_core(xsimd::batch<T, A> z) noexcept
     auto E = fast_two_sum(batch(1), parts.m.hi);
     E.lo = E.lo + parts.m.lo;
     // e <= 1 always (k = 0 exactly when r <= 0), so Fast2Sum applies. For
-    // k below the normal range, scale is 2^k_min_normal: e is then < 2^-125
-    // and its error vanishes against D >= 1.
+    // k below k_min_scale, scale is 2^k_min_scale: e is then below 2^-93
+    // (float) or 2^-957 (double), and replacing it by that changes no bit
+    // of D >= 1.
     auto D = fast_two_sum(batch(1), parts.scale * E.hi);
     D.lo = fmadd(parts.scale, E.lo, D.lo);
     return {parts, E, D};
@@ -54,21 +55,30 @@ SQUASH_INLINE xsimd::batch<T, A> tanh_half_abs(exp_parts<T, A> const& parts) noe
     return divide(numerator, denominator);
 }
 
-// q * 2^k for q in [2^-3, 2]: one multiplication by the normal
-// 2^max(k, k_min_normal), which is exact; then, only where k is below the
-// normal range (results under ~2^-126 in float), one more by
-// 2^(k - k_min_normal), which rounds once into the subnormals. Lanes with k
-// in range get the same bits whichever path their batch takes; the branch
-// keeps the rare path off the FMA pipes that bound the kernel.
+// q * 2^k for q in [2^-3, 2]: one multiplication by 2^max(k, k_min_scale),
+// which is exact; then, only where k is below k_min_scale (results under
+// ~2^-93 in float, 2^-957 in double), one more by 2^(k - k_min_scale), which
+// rounds once (into the subnormals where the result is that small). Where
+// k < k_zero the result is 0 whatever q is: those lanes skip the second
+// multiplication, and a batch with no other lane below skips it
+// altogether, so an array of masked logits (-inf, -1e4) does no subnormal
+// arithmetic and little extra work. Lanes with k in range get the same
+// bits whichever path their batch takes; the branch keeps the rare path off
+// the FMA pipes that bound the kernel.
 template <class T, class A>
 SQUASH_INLINE xsimd::batch<T, A> scale_by_pow2k(xsimd::batch<T, A> q, exp_parts<T, A> const& parts) noexcept
 {
     using batch = xsimd::batch<T, A>;
-    constexpr T k_min = exp_constants<T>::k_min_normal;
+    using C = exp_constants<T>;
     auto result = q * parts.scale;
-    auto below = parts.k < batch(k_min);
-    if (xsimd::any(below))
-        result = result * pow2(xsimd::select(below, parts.k - k_min, batch(0)));
+    auto below = parts.k < batch(C::k_min_scale);
+    if (xsimd::any(below)) {
+        auto zero = parts.k < batch(C::k_zero);
+        result = xsimd::select(zero, batch(0), result);
+        auto tiny = below && !zero;
+        if (xsimd::any(tiny))
+            result = result * pow2(xsimd::select(tiny, parts.k - C::k_min_scale, batch(0)));
+    }
     return result;
 }
 

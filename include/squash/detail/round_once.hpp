@@ -41,12 +41,17 @@ inline constexpr std::int32_t round_once_tolerance = 1 << 10;
 // Shifting the bits left by 35 leaves the low 29 in the upper 32-bit lane
 // (the lower one is 0, never near), so the test runs on 32-bit lanes: SSE2
 // has no 64-bit comparison.
-template <class A>
+// A function whose fast path never puts a result below 2^-126 near a float
+// boundary (the bipolar sigmoid) skips the shift: a wrong answer of the test
+// there only sends a lane to the slow path.
+template <bool subnormal_results, class A>
 SQUASH_INLINE xsimd::batch_bool<std::int32_t, A> near_float_midpoint(xsimd::batch<double, A> y) noexcept
 {
     using batch = xsimd::batch<double, A>;
     using int32_batch = xsimd::batch<std::int32_t, A>;
-    auto s = xsimd::select(y < batch(0x1p-126), y + 0x1p-126, y);
+    auto s = y;
+    if constexpr (subnormal_results)
+        s = xsimd::select(y < batch(0x1p-126), y + 0x1p-126, y);
     auto shifted = to_bits(s) << 35;
     // The midpoint is bit 31 of the shifted lane: (w + 8T) as a signed
     // 32-bit number is at most INT32_MIN + 16T exactly when |w - 2^31| <= 8T.
@@ -76,7 +81,7 @@ template <class F, class A>
         if ((bit_copy<std::uint32_t>(inputs[i]) & 0x7fffffffu) > 0x7f800000u)
             continue;
         double y = wide[i];
-        double s = y < 0x1p-126 ? y + 0x1p-126 : y;
+        double s = F::subnormal_results && y < 0x1p-126 ? y + 0x1p-126 : y;
         auto w = static_cast<std::int32_t>(static_cast<std::uint32_t>(bit_copy<std::uint64_t>(s) << 3) +
                                            std::uint32_t(8 * round_once_tolerance));
         if (w <= std::numeric_limits<std::int32_t>::min() + 16 * round_once_tolerance)
@@ -88,6 +93,7 @@ template <class F, class A>
 // f(z) correctly rounded, for F with
 //   static batch<double, A> wide(batch<double, A> x)   f at z = -x, to 2^-44.5
 //   static dd::number exact(float x)                    f at z = -x, to ~2^-95
+//   static constexpr bool subnormal_results             see near_float_midpoint
 // where x = -z clamped to [-112, 112]; f(z) >= 0 is assumed by the boundary
 // test (the bipolar sigmoid passes |z| and restores the sign).
 template <class F, class A>
@@ -99,7 +105,8 @@ SQUASH_INLINE xsimd::batch<float, A> round_once(xsimd::batch<float, A> z) noexce
     auto y_lo = F::wide(lo);
     auto y_hi = F::wide(hi);
     auto result = narrow(y_lo, y_hi);
-    if (xsimd::any(near_float_midpoint(y_lo) || near_float_midpoint(y_hi)))
+    if (xsimd::any(near_float_midpoint<F::subnormal_results>(y_lo) ||
+                   near_float_midpoint<F::subnormal_results>(y_hi)))
         result = round_hard_lanes<F>(x, result, y_lo, y_hi);
     return result;
 }

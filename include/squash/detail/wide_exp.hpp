@@ -11,7 +11,7 @@
 //   rebuild   scale = 2^(n/N) = 2^floor(n/N) * 2^((n mod N)/N) from a table
 //             of N entries and the exponent bits; e^x = scale (1 + p).
 // N = 16 where a 16-entry lookup is one instruction (AVX-512: vpermt2q), so
-// the polynomial has degree 6; N = 1 elsewhere, degree 10. Keeping scale and
+// the polynomial has degree 5 (6 for e^x - 1); N = 1 elsewhere, degree 10. Keeping scale and
 // p apart gives e^x - 1 = (scale - 1) + scale p without cancellation, which
 // the bipolar sigmoid needs near 0.
 #ifndef SQUASH_DETAIL_WIDE_EXP_HPP
@@ -38,10 +38,16 @@ struct wide_exp_constants<4> {
     // Without FMA, n c must be exact: c_hi has 40 bits, c_lo the rest.
     static constexpr double ln2_per_n_hi = 0x1.62e42fefa4000p-5;
     static constexpr double ln2_per_n_lo = -0x1.8432a1b0e2634p-47;
-    // e^r - 1 = r (c0 + c1 r + ... + c5 r^5) on |r| <= 1.001 ln2/32 (a
-    // Chebyshev fit of (e^r - 1)/r): 2^-56 relative to e^r, 2^-50 to e^r - 1.
-    static constexpr double expm1_over_r[] = {0x1.0000000000003p+0, 0x1.0000000000001p-1, 0x1.555555547c59ep-3,
-                                              0x1.55555554e8d7bp-5, 0x1.11123d8b7933cp-7, 0x1.6c17ede661f5cp-10};
+    // e^r - 1 = r (c0 + c1 r + ...) on |r| <= 1.001 ln2/32 (Chebyshev fits
+    // of (e^r - 1)/r). For e^x itself five terms give 2^-46.6 relative to
+    // e^r; e^x - 1 near 0 needs six: 2^-56 relative to e^r, 2^-50.4 to
+    // e^r - 1.
+    static constexpr double expm1_over_r_for_value[] = {0x1.0000000000000p+0, 0x1.fffffffe5a16fp-2,
+                                                        0x1.55555554dcc9bp-3, 0x1.55570b87f6002p-5,
+                                                        0x1.11120b77051e7p-7};
+    static constexpr double expm1_over_r_for_minus_one[] = {0x1.0000000000003p+0, 0x1.0000000000001p-1,
+                                                            0x1.555555547c59ep-3, 0x1.55555554e8d7bp-5,
+                                                            0x1.11123d8b7933cp-7, 0x1.6c17ede661f5cp-10};
     // bits(2^(j/16)) - (j << 48), j = 0..15: adding (n << 48) to entry n mod
     // 16 gives bits(2^(n/16)) = bits(2^(j/16)) + (floor(n/16) << 52).
     alignas(64) static constexpr std::int64_t table[16] = {
@@ -58,15 +64,21 @@ struct wide_exp_constants<0> {
     static constexpr double ln2_per_n = 0x1.62e42fefa39efp-1;  // |n| <= 162: error <= 2^-48
     static constexpr double ln2_per_n_hi = 0x1.62e42fefa4000p-1;
     static constexpr double ln2_per_n_lo = -0x1.8432a1b0e2634p-43;
-    // On |r| <= 1.001 ln2/2: 2^-50.6 relative to e^r, 2^-49.2 to e^r - 1.
-    static constexpr double expm1_over_r[] = {0x1.0000000000006p+0, 0x1.0000000000001p-1, 0x1.5555555550cf4p-3,
-                                              0x1.5555555553d37p-5, 0x1.11111123dbdd5p-7, 0x1.6c16c1789d1d7p-10,
-                                              0x1.a019945892531p-13, 0x1.a019b8ca26fcfp-16, 0x1.72e18c85be861p-19,
-                                              0x1.2891d4ffbb0f9p-22};
+    // On |r| <= 1.001 ln2/2, ten terms: 2^-50.6 relative to e^r, 2^-49.2 to
+    // e^r - 1 (nine would give 2^-44.6, too close to the test's tolerance).
+    static constexpr double expm1_over_r_for_value[] = {
+        0x1.0000000000006p+0,  0x1.0000000000001p-1,  0x1.5555555550cf4p-3,  0x1.5555555553d37p-5,
+        0x1.11111123dbdd5p-7,  0x1.6c16c1789d1d7p-10, 0x1.a019945892531p-13, 0x1.a019b8ca26fcfp-16,
+        0x1.72e18c85be861p-19, 0x1.2891d4ffbb0f9p-22};
+    static constexpr auto const& expm1_over_r_for_minus_one = expm1_over_r_for_value;
 };
 
 template <class A>
 inline constexpr int wide_exp_table_bits = has_lookup16<A> ? 4 : 0;
+
+// What the caller takes from wide_exp: e^x (value()), or e^x - 1 near x = 0
+// (minus_one()), which needs the more accurate polynomial.
+enum class wide_exp_use { value, minus_one };
 
 // e^x = scale * (1 + p).
 template <class A>
@@ -79,8 +91,18 @@ struct wide_exp_parts {
     xsimd::batch<double, A> minus_one() const noexcept { return fmadd(scale, p, scale - 1.0); }
 };
 
-// e^x for |x| <= 112 (the caller clamps), relative error < 2^-47.
-template <class A>
+template <wide_exp_use use, class C>
+constexpr auto const& wide_exp_polynomial() noexcept
+{
+    if constexpr (use == wide_exp_use::value)
+        return C::expm1_over_r_for_value;
+    else
+        return C::expm1_over_r_for_minus_one;
+}
+
+// e^x for |x| <= 112 (the caller clamps), relative error below 2^-46 (2^-47.5
+// for e^x - 1 with wide_exp_use::minus_one).
+template <wide_exp_use use = wide_exp_use::value, class A>
 SQUASH_INLINE wide_exp_parts<A> wide_exp(xsimd::batch<double, A> x) noexcept
 {
     using batch = xsimd::batch<double, A>;
@@ -100,10 +122,11 @@ SQUASH_INLINE wide_exp_parts<A> wide_exp(xsimd::batch<double, A> x) noexcept
     }
 
     // expm1
-    constexpr std::size_t degree = std::size(C::expm1_over_r);
-    auto q = batch(C::expm1_over_r[degree - 1]);
-    for (std::size_t i = degree - 1; i-- > 0;)
-        q = fmadd(q, r, batch(C::expm1_over_r[i]));
+    constexpr auto const& coefficients = wide_exp_polynomial<use, C>();
+    constexpr std::size_t terms = std::size(coefficients);
+    auto q = batch(coefficients[terms - 1]);
+    for (std::size_t i = terms - 1; i-- > 0;)
+        q = fmadd(q, r, batch(coefficients[i]));
     auto p = q * r;
 
     // rebuild: bits(t) = bits(magic) + n, and (bits(magic) << 48) vanishes

@@ -2,7 +2,9 @@
 // element must equal the scalar form bit for bit (NaN: both NaN) and obey
 // the range invariants. Buffers are exactly sized, so ASan sees any access
 // outside them. Input layout (the seed corpus in ../fuzz_corpus follows it):
-//   byte 0        function: 0 sigmoid, 1 sigmoid_grad, 2 bipolar_sigmoid (mod 3)
+//   byte 0        function: an entry of tests/function_table.hpp (mod its
+//                 length: 0 sigmoid, 1 sigmoid_grad, 2 bipolar_sigmoid, then
+//                 the other tiers)
 //   byte 1        element type: even float, odd double
 //   byte 2        form (mod 3): 0 out-of-place into a separate buffer,
 //                 1 in place, 2 input and output inside one buffer at the two
@@ -11,8 +13,6 @@
 //   byte 5, 6     input and output offsets in elements, mod 32
 //   rest          raw bit patterns of the input elements (little-endian),
 //                 repeated as needed; all-zero if absent
-#include <squash/squash.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -20,14 +20,16 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
-#include <span>
 #include <stdexcept>
+
+#include "function_table.hpp"
 
 namespace {
 
 constexpr std::size_t max_length = 300;
 constexpr std::size_t max_offset = 31;
-char const* const function_names[] = {"sigmoid", "sigmoid_grad", "bipolar_sigmoid"};
+using squash_test::function_entry;
+using squash_test::shape;
 char const* const form_names[] = {"out-of-place", "in place", "one buffer"};
 
 struct request {
@@ -42,7 +44,7 @@ request decode(std::uint8_t const* data, std::size_t size)
 {
     auto byte = [&](std::size_t i) -> unsigned { return i < size ? data[i] : 0u; };
     request r{};
-    r.function = byte(0) % 3;
+    r.function = byte(0) % static_cast<unsigned>(squash_test::function_count);
     r.is_double = (byte(1) & 1) != 0;
     r.form = byte(2) % 3;
     r.n = (byte(3) | (byte(4) << 8)) % (max_length + 1);
@@ -77,16 +79,17 @@ T element(request const& r, std::size_t i)
     std::fprintf(stderr,
                  "\nsquash fuzz FAILURE: %s\n  squash::%s<%s>, %s form, n = %zu, in offset %zu, out offset %zu\n"
                  "  element %zu: z = %a (%.17g)\n  got  %a (%.17g)\n  want %a (%.17g)\n",
-                 what, function_names[r.function], r.is_double ? "double" : "float", form_names[r.form], r.n,
+                 what, squash_test::functions[r.function].name, r.is_double ? "double" : "float", form_names[r.form], r.n,
                  r.in_offset, r.out_offset, i, z, z, got, got, want, want);
     std::abort();
 }
 
-template <class T, class F>
-void check_elements(request const& r, F const& f, T const* z, T const* out, double lo, double hi)
+template <class T>
+void check_elements(request const& r, squash_test::call_forms<T> const& f, shape kind, T const* z, T const* out,
+                    double lo, double hi)
 {
     for (std::size_t i = 0; i < r.n; ++i) {
-        T const want = f(z[i]);
+        T const want = f.scalar(z[i]);
         T const got = out[i];
         bool const same = bits(got) == bits(want) || (std::isnan(got) && std::isnan(want));
         if (!same)
@@ -96,20 +99,24 @@ void check_elements(request const& r, F const& f, T const* z, T const* out, doub
         if (!std::isnan(got) && !(got >= lo && got <= hi))
             fail(r, "result outside the function's range", i, z[i], got, want);
         // Exact symmetries the kernels are built to have: σ' even, σ₂ odd.
-        if (r.function != 0 && !std::isnan(z[i])) {
-            T const mirrored = f(-z[i]);
-            T const expected_mirror = r.function == 1 ? want : -want;
+        if (kind != shape::increasing && !std::isnan(z[i])) {
+            T const mirrored = f.scalar(-z[i]);
+            T const expected_mirror = kind == shape::even_peak ? want : -want;
             if (bits(mirrored) != bits(expected_mirror))
-                fail(r, r.function == 1 ? "sigmoid_grad(-z) != sigmoid_grad(z)"
-                                        : "bipolar_sigmoid(-z) != -bipolar_sigmoid(z)",
+                fail(r, kind == shape::even_peak ? "f(-z) != f(z) for an even function"
+                                                 : "f(-z) != -f(z) for an odd function",
                      i, z[i], mirrored, expected_mirror);
         }
     }
 }
 
-template <class T, class F>
-void run(request const& r, F const& f, double lo, double hi)
+template <class T>
+void run(request const& r, function_entry const& entry)
 {
+    auto const& f = squash_test::forms<T>(entry);
+    auto const& math = squash_test::info(entry.math);
+    shape const kind = math.kind;
+    double const lo = math.lowest, hi = math.highest;
     std::size_t const n = r.n;
     // Exactly sized: ASan flags a single element read or written past the end.
     std::unique_ptr<T[]> input(new T[r.in_offset + n]);
@@ -124,16 +131,16 @@ void run(request const& r, F const& f, double lo, double hi)
         std::unique_ptr<T[]> out(new T[r.out_offset + n]);
         for (std::size_t i = 0; i < r.out_offset + n; ++i)
             out[i] = sentinel;
-        f(std::span<T const>(input.get() + r.in_offset, n), std::span<T>(out.get() + r.out_offset, n));
+        f.span_range(input.get() + r.in_offset, n, out.get() + r.out_offset, n);
         if (std::memcmp(input.get(), original.get(), (r.in_offset + n) * sizeof(T)) != 0)
             fail(r, "out-of-place call modified its input", 0, 0, 0, 0);
         for (std::size_t i = 0; i < r.out_offset; ++i)
             if (bits(out[i]) != bits(sentinel))
                 fail(r, "write before the output range", i, 0, out[i], sentinel);
-        check_elements(r, f, z, out.get() + r.out_offset, lo, hi);
+        check_elements(r, f, kind, z, out.get() + r.out_offset, lo, hi);
     } else if (r.form == 1) {
-        f(std::span<T>(input.get() + r.in_offset, n));
-        check_elements(r, f, z, input.get() + r.in_offset, lo, hi);
+        f.in_place(input.get() + r.in_offset, n);
+        check_elements(r, f, kind, z, input.get() + r.in_offset, lo, hi);
     } else {
         // One buffer holding both ranges.
         std::size_t const size = std::max(r.in_offset, r.out_offset) + n;
@@ -142,14 +149,13 @@ void run(request const& r, F const& f, double lo, double hi)
             buffer[i] = element<T>(r, i);
         std::unique_ptr<T[]> before(new T[size]);
         std::memcpy(before.get(), buffer.get(), size * sizeof(T));
-        std::span<T const> const in(buffer.get() + r.in_offset, n);
-        std::span<T> const out(buffer.get() + r.out_offset, n);
         std::size_t const distance = r.in_offset > r.out_offset ? r.in_offset - r.out_offset
                                                                 : r.out_offset - r.in_offset;
         bool const partial_overlap = n != 0 && distance != 0 && distance < n;
         bool threw = false;
         try {
-            f(in, out);
+            // The pointer form: the same checks as the span form.
+            f.range(buffer.get() + r.in_offset, buffer.get() + r.out_offset, n);
         } catch (std::invalid_argument const&) {
             threw = true;
         }
@@ -160,17 +166,7 @@ void run(request const& r, F const& f, double lo, double hi)
                 fail(r, "rejected call wrote to the buffer", 0, 0, 0, 0);
             return;
         }
-        check_elements(r, f, before.get() + r.in_offset, buffer.get() + r.out_offset, lo, hi);
-    }
-}
-
-template <class T>
-void dispatch(request const& r)
-{
-    switch (r.function) {
-    case 0: run<T>(r, squash::sigmoid, 0.0, 1.0); break;
-    case 1: run<T>(r, squash::sigmoid_grad, 0.0, 0.25); break;
-    default: run<T>(r, squash::bipolar_sigmoid, -1.0, 1.0); break;
+        check_elements(r, f, kind, before.get() + r.in_offset, buffer.get() + r.out_offset, lo, hi);
     }
 }
 
@@ -179,9 +175,10 @@ void dispatch(request const& r)
 extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size)
 {
     request const r = decode(data, size);
+    function_entry const& entry = squash_test::functions[r.function];
     if (r.is_double)
-        dispatch<double>(r);
+        run<double>(r, entry);
     else
-        dispatch<float>(r);
+        run<float>(r, entry);
     return 0;
 }
