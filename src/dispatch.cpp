@@ -97,6 +97,47 @@ int run(array_kernel<T> kernel, T const* in, T* out, std::size_t n) noexcept
     return SQUASH_OK;
 }
 
+// [a, a + n) and [b, b + n) share memory without being the same array.
+template <class T>
+bool partly_overlap(T const* a, T const* b, std::size_t n) noexcept
+{
+    std::less<T const*> before;
+    return a != b && before(a, b + n) && before(b, a + n);
+}
+
+// The backward functions: dx may be dy or y (in place); dy and y may
+// overlap each other in any way (both are only read); dx partly over
+// either is an error.
+template <class T>
+int run_backward(backward_kernel<T> kernel, T const* dy, T const* y, T* dx, std::size_t n) noexcept
+{
+    if (n == 0)
+        return SQUASH_OK;
+    if (dy == nullptr || y == nullptr || dx == nullptr)
+        return SQUASH_ERROR_NULL_POINTER;
+    if (partly_overlap<T>(dx, dy, n) || partly_overlap<T>(dx, y, n))
+        return SQUASH_ERROR_OVERLAP;
+    kernel(dy, y, dx, n);
+    return SQUASH_OK;
+}
+
+// Two outputs: either may be z (in place); value and grad must be disjoint
+// (the same array included); any other overlap is an error.
+template <class T>
+int run_two_outputs(two_output_kernel<T> kernel, T const* z, T* value, T* grad, std::size_t n) noexcept
+{
+    if (n == 0)
+        return SQUASH_OK;
+    if (z == nullptr || value == nullptr || grad == nullptr)
+        return SQUASH_ERROR_NULL_POINTER;
+    std::less<T const*> before;
+    bool const outputs_overlap = before(value, grad + n) && before(grad, value + n);
+    if (outputs_overlap || partly_overlap<T>(value, z, n) || partly_overlap<T>(grad, z, n))
+        return SQUASH_ERROR_OVERLAP;
+    kernel(z, value, grad, n);
+    return SQUASH_OK;
+}
+
 }  // namespace
 }  // namespace squash::dispatch_impl
 
@@ -118,6 +159,34 @@ int run(array_kernel<T> kernel, T const* in, T* out, std::size_t n) noexcept
 SQUASH_DISPATCH_FUNCTIONS(SQUASH_DISPATCH_ENTRY_POINTS)
 #undef SQUASH_DISPATCH_ENTRY_POINTS
 
+#define SQUASH_DISPATCH_BACKWARD_ENTRY_POINTS(c_name, object)                                          \
+    int squash_##c_name##_f32(float const* dy, float const* y, float* dx, size_t n) noexcept           \
+    {                                                                                                  \
+        using namespace squash::dispatch_impl;                                                         \
+        return run_backward<float>(kernels().c_name##_f32, dy, y, dx, n);                              \
+    }                                                                                                  \
+    int squash_##c_name##_f64(double const* dy, double const* y, double* dx, size_t n) noexcept        \
+    {                                                                                                  \
+        using namespace squash::dispatch_impl;                                                         \
+        return run_backward<double>(kernels().c_name##_f64, dy, y, dx, n);                             \
+    }
+SQUASH_DISPATCH_BACKWARD_FUNCTIONS(SQUASH_DISPATCH_BACKWARD_ENTRY_POINTS)
+#undef SQUASH_DISPATCH_BACKWARD_ENTRY_POINTS
+
+#define SQUASH_DISPATCH_TWO_OUTPUT_ENTRY_POINTS(c_name, object)                                   \
+    int squash_##c_name##_f32(float const* z, float* y, float* g, size_t n) noexcept              \
+    {                                                                                             \
+        using namespace squash::dispatch_impl;                                                    \
+        return run_two_outputs<float>(kernels().c_name##_f32, z, y, g, n);                        \
+    }                                                                                             \
+    int squash_##c_name##_f64(double const* z, double* y, double* g, size_t n) noexcept           \
+    {                                                                                             \
+        using namespace squash::dispatch_impl;                                                    \
+        return run_two_outputs<double>(kernels().c_name##_f64, z, y, g, n);                       \
+    }
+SQUASH_DISPATCH_TWO_OUTPUT_FUNCTIONS(SQUASH_DISPATCH_TWO_OUTPUT_ENTRY_POINTS)
+#undef SQUASH_DISPATCH_TWO_OUTPUT_ENTRY_POINTS
+
 char const* squash_dispatch_isa(void) noexcept { return squash::dispatch_impl::kernels().isa; }
 
 char const* squash_status_message(int status) noexcept
@@ -125,8 +194,8 @@ char const* squash_status_message(int status) noexcept
     switch (status) {
     case SQUASH_OK: return "success";
     case SQUASH_ERROR_OVERLAP:
-        return "input and output overlap without being the same array (pass in == out for in place); nothing was "
-               "written";
+        return "an output overlaps an input without being the same array (pass in == out for in place), or two "
+               "outputs overlap; nothing was written";
     case SQUASH_ERROR_NULL_POINTER: return "a null input or output pointer with n > 0; nothing was written";
     default: return "unknown squash status";
     }

@@ -18,6 +18,24 @@
     X(bipolar_sigmoid, squash::bipolar_sigmoid)        \
     X(fast_sigmoid, squash::fast::sigmoid)             \
     X(fast_sigmoid_grad, squash::fast::sigmoid_grad)   \
-    X(fast_bipolar_sigmoid, squash::fast::bipolar_sigmoid)
+    X(fast_bipolar_sigmoid, squash::fast::bipolar_sigmoid) \
+    X(softplus, squash::softplus)                          \
+    X(log_sigmoid, squash::log_sigmoid)                    \
+    X(silu, squash::silu)                                  \
+    X(silu_grad, squash::silu_grad)
+
+/* The backward functions of issue 13, from the forward output y:
+ * X(c_name, function_object): squash_<c_name>_f32(dy, y, dx, n) and _f64
+ * run function_object's kernel over three arrays. */
+#define SQUASH_DISPATCH_BACKWARD_FUNCTIONS(X)                     \
+    X(sigmoid_backward, squash::sigmoid_backward)                 \
+    X(bipolar_sigmoid_backward, squash::bipolar_sigmoid_backward) \
+    X(fast_sigmoid_backward, squash::fast::sigmoid_backward)      \
+    X(fast_bipolar_sigmoid_backward, squash::fast::bipolar_sigmoid_backward)
+
+/* Two outputs from one input: squash_<c_name>_f32(z, y, g, n) and _f64. */
+#define SQUASH_DISPATCH_TWO_OUTPUT_FUNCTIONS(X)     \
+    X(sigmoid_with_grad, squash::sigmoid_with_grad) \
+    X(fast_sigmoid_with_grad, squash::fast::sigmoid_with_grad)
 
 #endif

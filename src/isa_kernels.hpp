@@ -24,6 +24,16 @@ constexpr kernel_table make_kernel_table(char const* isa) noexcept
         &squash::detail::apply_range<std::remove_cv_t<decltype(object)>, double, Arch>,
         SQUASH_DISPATCH_FUNCTIONS(SQUASH_DISPATCH_TABLE_ENTRIES)
 #undef SQUASH_DISPATCH_TABLE_ENTRIES
+#define SQUASH_DISPATCH_BACKWARD_ENTRIES(c_name, object)                                   \
+    &squash::detail::apply_backward<std::remove_cv_t<decltype(object)>, float, Arch>, \
+        &squash::detail::apply_backward<std::remove_cv_t<decltype(object)>, double, Arch>,
+        SQUASH_DISPATCH_BACKWARD_FUNCTIONS(SQUASH_DISPATCH_BACKWARD_ENTRIES)
+#undef SQUASH_DISPATCH_BACKWARD_ENTRIES
+#define SQUASH_DISPATCH_TWO_OUTPUT_ENTRIES(c_name, object)                                    \
+    &squash::detail::apply_two_outputs<std::remove_cv_t<decltype(object)>, float, Arch>, \
+        &squash::detail::apply_two_outputs<std::remove_cv_t<decltype(object)>, double, Arch>,
+        SQUASH_DISPATCH_TWO_OUTPUT_FUNCTIONS(SQUASH_DISPATCH_TWO_OUTPUT_ENTRIES)
+#undef SQUASH_DISPATCH_TWO_OUTPUT_ENTRIES
     };
 }
 

@@ -7,20 +7,24 @@
 // of `math_functions` (plus its references) and one per tier.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <iterator>
 #include <stdexcept>
 #include <string>
+#include <limits>
 #include <string_view>
 
 #include <squash/squash.hpp>
 
 #include "reference.hpp"
+#include "training_reference.hpp"
 
 namespace squash_test {
 
 // The mathematical functions.
-enum class math_function { sigmoid, sigmoid_grad, bipolar_sigmoid };
+// (The order is that of math_functions below.)
+enum class math_function { sigmoid, sigmoid_grad, bipolar_sigmoid, softplus, log_sigmoid, silu, silu_grad };
 
 // How a function moves with z, which is what the monotonicity and symmetry
 // checks test.
@@ -28,6 +32,19 @@ enum class shape {
     increasing,      // non-decreasing over all z (sigmoid)
     even_peak,       // even, bit for bit; non-increasing in |z| (sigmoid_grad)
     odd_increasing,  // odd, bit for bit; non-decreasing (bipolar_sigmoid)
+    piecewise,       // monotonic between its turning points, no symmetry (silu, silu_grad)
+};
+
+// A piecewise function's pieces: it falls (or rises) up to turns[0], then
+// alternates. Within `flat` of a turning point it is too flat for a
+// faithful result to keep the order between neighbouring inputs (their
+// exact values are far closer than an ulp), so the order checks leave that
+// stretch out; the shape tests in tests/training.cpp check it separately.
+struct turning_points {
+    int count = 0;
+    double at[2] = {0, 0};      // in increasing order
+    bool falls_first = false;   // non-increasing below at[0]
+    double flat_float = 0, flat_double = 0;
 };
 
 struct math_info {
@@ -36,13 +53,69 @@ struct math_info {
     shape kind;
     double lowest, highest;                  // every value lies in [lowest, highest]
     long double (*reference)(long double);  // long double, tests/reference.hpp
+    turning_points turns = {};               // shape::piecewise only
 };
+
+// silu's minimum z0 = −1 − W(1/e) and silu'(z)'s extrema ±2.3994 (where
+// silu''(z) = 0, i.e. 2 = z tanh(z/2)): tools/fit_training.py.
+inline constexpr double silu_min_z = -1.2784645427610738;
+inline constexpr double silu_min_value = -0.27846454276107379511;
+inline constexpr double silu_grad_extremum_z = 2.399357280515467;
+inline constexpr double silu_grad_min_value = -0.09983932020;  // silu'(−2.3994); the maximum is 1 minus it
+inline constexpr double infinity = std::numeric_limits<double>::infinity();
+
+// The ranges below are the functions' exact ranges widened by a few float
+// ulps, so that a faithful result next to an extremum is in range in both
+// types (a float cast of the exact extremum may round inward).
+inline constexpr double range_slack = 1e-7;
 
 inline constexpr math_info math_functions[] = {
     {math_function::sigmoid, "sigmoid", shape::increasing, 0.0, 1.0, sigmoid_ref},
     {math_function::sigmoid_grad, "sigmoid_grad", shape::even_peak, 0.0, 0.25, sigmoid_grad_ref},
     {math_function::bipolar_sigmoid, "bipolar_sigmoid", shape::odd_increasing, -1.0, 1.0, bipolar_sigmoid_ref},
+    {math_function::softplus, "softplus", shape::increasing, 0.0, infinity, softplus_ref},
+    {math_function::log_sigmoid, "log_sigmoid", shape::increasing, -infinity, 0.0, log_sigmoid_ref},
+    {math_function::silu, "silu", shape::piecewise, silu_min_value - range_slack, infinity, silu_ref,
+     {1, {silu_min_z, 0}, true, 1.0 / 256, 1.0 / 65536}},
+    {math_function::silu_grad, "silu_grad", shape::piecewise, silu_grad_min_value - range_slack,
+     1 - silu_grad_min_value + 2 * range_slack, silu_grad_ref,
+     {2, {-silu_grad_extremum_z, silu_grad_extremum_z}, true, 1.0 / 64, 1.0 / 64}},
 };
+
+// Piecewise shapes: whether f falls at z (between turning points), and
+// whether z lies in the flat stretch around one, where no order is checked.
+inline bool falls_at(math_info const& m, double z)
+{
+    bool falling = m.kind == shape::even_peak ? z > 0 : false;
+    if (m.kind == shape::piecewise) {
+        falling = m.turns.falls_first;
+        for (int i = 0; i < m.turns.count; ++i)
+            falling = z > m.turns.at[i] ? !falling : falling;
+    }
+    return falling;
+}
+
+// Which monotonic piece z is on (0 for a monotonic function).
+inline int piece_of(math_info const& m, double z)
+{
+    int piece = 0;
+    if (m.kind == shape::piecewise)
+        for (int i = 0; i < m.turns.count; ++i)
+            piece += z > m.turns.at[i];
+    return piece;
+}
+
+template <class T>
+inline bool near_turn(math_info const& m, double z)
+{
+    if (m.kind != shape::piecewise)
+        return false;
+    double const flat = sizeof(T) == 4 ? m.turns.flat_float : m.turns.flat_double;
+    for (int i = 0; i < m.turns.count; ++i)
+        if (std::fabs(z - m.turns.at[i]) <= flat)
+            return true;
+    return false;
+}
 
 inline constexpr math_info const& info(math_function f) { return math_functions[static_cast<int>(f)]; }
 
@@ -127,6 +200,13 @@ inline function_entry const functions[] = {
                                 within_1_ulp),
     entry<squash::bipolar_sigmoid>("bipolar_sigmoid", math_function::bipolar_sigmoid, tier::exact, correctly_rounded,
                                    within_1_ulp),
+    // Issue 13. Exact tier, faithful in both types: the error is below
+    // 1 ulp of the exact value for every input, which the sweep proves for
+    // every float and checks on 10^7 doubles against MPFR.
+    entry<squash::softplus>("softplus", math_function::softplus, tier::exact, faithful, faithful),
+    entry<squash::log_sigmoid>("log_sigmoid", math_function::log_sigmoid, tier::exact, faithful, faithful),
+    entry<squash::silu>("silu", math_function::silu, tier::exact, faithful, faithful),
+    entry<squash::silu_grad>("silu_grad", math_function::silu_grad, tier::exact, faithful, faithful),
     entry<squash::fast::sigmoid>("fast::sigmoid", math_function::sigmoid, tier::fast, within_4_ulp, within_4_ulp,
                                  subnormals::flushed),
     entry<squash::fast::sigmoid_grad>("fast::sigmoid_grad", math_function::sigmoid_grad, tier::fast, within_4_ulp,

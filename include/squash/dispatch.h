@@ -25,6 +25,20 @@
  *   - n > 0 with a null in or out returns SQUASH_ERROR_NULL_POINTER;
  *   - n == 0 does nothing and returns SQUASH_OK, whatever the pointers.
  *
+ * The training functions (README.md, "Training") have three arrays:
+ *
+ *     int squash_<backward>_f32(const float *dy, const float *y, float *dx, size_t n);
+ *         dx[i] = dy[i] * (derivative from the forward OUTPUT y[i]);
+ *         dx == dy or dx == y is in place; dy and y may overlap each other
+ *         (both are only read); dx partly over dy or y returns
+ *         SQUASH_ERROR_OVERLAP;
+ *     int squash_<with_grad>_f32(const float *z, float *y, float *g, size_t n);
+ *         y[i] = sigma(z[i]), g[i] = sigma'(z[i]); y == z or g == z is in
+ *         place; y and g must be disjoint; any other overlap returns
+ *         SQUASH_ERROR_OVERLAP;
+ * and the same _f64 forms; a null pointer with n > 0 returns
+ * SQUASH_ERROR_NULL_POINTER, and on any error nothing is written.
+ *
  * Which instruction set runs. On the first call (of any function here, in
  * any thread; the choice is made once, safely under concurrent first calls)
  * the library reads the CPU's features and the operating system's support
@@ -91,6 +105,49 @@ SQUASH_DISPATCH_API int squash_fast_sigmoid_grad_f32(const float *in, float *out
 SQUASH_DISPATCH_API int squash_fast_sigmoid_grad_f64(const double *in, double *out, size_t n) SQUASH_DISPATCH_NOTHROW;
 SQUASH_DISPATCH_API int squash_fast_bipolar_sigmoid_f32(const float *in, float *out, size_t n) SQUASH_DISPATCH_NOTHROW;
 SQUASH_DISPATCH_API int squash_fast_bipolar_sigmoid_f64(const double *in, double *out, size_t n) SQUASH_DISPATCH_NOTHROW;
+
+/* The training functions (issue 13). Exact tier: */
+/* softplus(z) = log(1 + e^z), log_sigmoid(z) = log sigma(z) = -softplus(-z),
+ * silu(z) = z sigma(z), silu_grad(z) = silu'(z): within 1 ulp (faithful). */
+SQUASH_DISPATCH_API int squash_softplus_f32(const float *in, float *out, size_t n) SQUASH_DISPATCH_NOTHROW;
+SQUASH_DISPATCH_API int squash_softplus_f64(const double *in, double *out, size_t n) SQUASH_DISPATCH_NOTHROW;
+SQUASH_DISPATCH_API int squash_log_sigmoid_f32(const float *in, float *out, size_t n) SQUASH_DISPATCH_NOTHROW;
+SQUASH_DISPATCH_API int squash_log_sigmoid_f64(const double *in, double *out, size_t n) SQUASH_DISPATCH_NOTHROW;
+SQUASH_DISPATCH_API int squash_silu_f32(const float *in, float *out, size_t n) SQUASH_DISPATCH_NOTHROW;
+SQUASH_DISPATCH_API int squash_silu_f64(const double *in, double *out, size_t n) SQUASH_DISPATCH_NOTHROW;
+SQUASH_DISPATCH_API int squash_silu_grad_f32(const float *in, float *out, size_t n) SQUASH_DISPATCH_NOTHROW;
+SQUASH_DISPATCH_API int squash_silu_grad_f64(const double *in, double *out, size_t n) SQUASH_DISPATCH_NOTHROW;
+
+/* dx = dy y (1 - y) from the sigmoid's OUTPUT y (squash_sigmoid_grad takes
+ * z), and dx = dy (1 - y^2) / 2 from the bipolar sigmoid's output. Exact
+ * tier within 0.5 + 2^-21 ulp (float) or 0.5 + 2^-50 (double) where dx is
+ * not tiny; fast tier within 2 ulps (3 on SSE2) where dx is normal. */
+SQUASH_DISPATCH_API int squash_sigmoid_backward_f32(const float *dy, const float *y, float *dx,
+                                                    size_t n) SQUASH_DISPATCH_NOTHROW;
+SQUASH_DISPATCH_API int squash_sigmoid_backward_f64(const double *dy, const double *y, double *dx,
+                                                    size_t n) SQUASH_DISPATCH_NOTHROW;
+SQUASH_DISPATCH_API int squash_bipolar_sigmoid_backward_f32(const float *dy, const float *y, float *dx,
+                                                            size_t n) SQUASH_DISPATCH_NOTHROW;
+SQUASH_DISPATCH_API int squash_bipolar_sigmoid_backward_f64(const double *dy, const double *y, double *dx,
+                                                            size_t n) SQUASH_DISPATCH_NOTHROW;
+SQUASH_DISPATCH_API int squash_fast_sigmoid_backward_f32(const float *dy, const float *y, float *dx,
+                                                         size_t n) SQUASH_DISPATCH_NOTHROW;
+SQUASH_DISPATCH_API int squash_fast_sigmoid_backward_f64(const double *dy, const double *y, double *dx,
+                                                         size_t n) SQUASH_DISPATCH_NOTHROW;
+SQUASH_DISPATCH_API int squash_fast_bipolar_sigmoid_backward_f32(const float *dy, const float *y, float *dx,
+                                                                 size_t n) SQUASH_DISPATCH_NOTHROW;
+SQUASH_DISPATCH_API int squash_fast_bipolar_sigmoid_backward_f64(const double *dy, const double *y, double *dx,
+                                                                 size_t n) SQUASH_DISPATCH_NOTHROW;
+
+/* y = sigma(z) and g = sigma'(z) from one exponential: exact tier (the bits
+ * of squash_sigmoid and squash_sigmoid_grad) and fast tier. */
+SQUASH_DISPATCH_API int squash_sigmoid_with_grad_f32(const float *z, float *y, float *g, size_t n) SQUASH_DISPATCH_NOTHROW;
+SQUASH_DISPATCH_API int squash_sigmoid_with_grad_f64(const double *z, double *y, double *g,
+                                                     size_t n) SQUASH_DISPATCH_NOTHROW;
+SQUASH_DISPATCH_API int squash_fast_sigmoid_with_grad_f32(const float *z, float *y, float *g,
+                                                          size_t n) SQUASH_DISPATCH_NOTHROW;
+SQUASH_DISPATCH_API int squash_fast_sigmoid_with_grad_f64(const double *z, double *y, double *g,
+                                                          size_t n) SQUASH_DISPATCH_NOTHROW;
 
 /* The instruction set in use: "sse2", "avx2" or "avx512" (a static string).
  * Calling it makes the choice, if no function has made it yet. */

@@ -16,6 +16,10 @@
 // Every element goes through the same instructions wherever it sits, so it
 // gets the same bits: the tail of an array is copied into a batch-sized
 // buffer and run through the same kernel, never a scalar libm.
+// Two more families, at the end of this file, give the functions of three
+// arrays the same forms: backward_function, f(dy, y) -> dx (the backward
+// pass from the forward output), and two_output_function, f(z) -> {value,
+// grad} (a function and its derivative from one evaluation).
 //
 // Mixing -march flags in one program. Every function here whose machine
 // code depends on the instruction set lives in an inline namespace named
@@ -508,6 +512,416 @@ private:
             detail::check_arrays<T>(Derived::name, in, n, out, n);
             if (n != 0)
                 detail::apply_range<Derived, T, Arch>(in, out, n);
+        }
+    }
+};
+
+// --- Three-array functions (issue 13) ----------------------------------------
+// Two more families built the same way, each from one static kernel:
+//   backward_function      kernel(dy, y) -> dx: the backward pass from the
+//                          forward output (sigmoid_backward, ...);
+//   two_output_function    kernel(z) -> {value, grad}: a function and its
+//                          derivative from one evaluation (sigmoid_with_grad).
+// Their array forms take three arrays of one size; the checks, the loop and
+// the tail handling are those of the unary forms.
+
+// What a two-output function returns for one value or one batch.
+template <class V>
+struct value_and_grad {
+    V value;
+    V grad;
+};
+
+namespace detail {
+
+// The element type of a scalar call with two arguments: an integer takes
+// the type of the other argument (double if both are integers), as
+// std::pow(2, 0.5f) would not, but as a reader of f(1, y) expects.
+template <class A, class B>
+struct scalar_pair {
+    using first = std::conditional_t<std::is_integral_v<A>, std::conditional_t<std::is_integral_v<B>, double, B>, A>;
+    using second = std::conditional_t<std::is_integral_v<B>, first, B>;
+};
+
+// The compile-time checks of a three-array form, as flags (see pair_checks).
+// SecondIsOutput: the second array is written too (two outputs), not read.
+template <class R1, class R2, class R3, bool SecondIsOutput>
+struct triple_checks {
+    static constexpr bool ranges = is_contiguous_range<R1> && is_contiguous_range<R2> && is_contiguous_range<R3>;
+    static constexpr bool element = !ranges || is_supported_value<range_element_t<R1>>;
+    static constexpr bool same = !ranges || !element ||
+                                 (std::is_same_v<range_element_t<R1>, range_element_t<R2>> &&
+                                  std::is_same_v<range_element_t<R1>, range_element_t<R3>>);
+    static constexpr bool writable = !ranges || (is_writable_range<R3> && (!SecondIsOutput || is_writable_range<R2>));
+    static constexpr bool ok = ranges && element && same && writable;
+};
+
+// One array of a three-array call, for the checks and their messages.
+template <class T>
+struct named_array {
+    char const* name;
+    T const* data;
+    std::size_t size;
+};
+
+[[noreturn]] inline void throw_sizes_differ(char const* function, char const* const (&names)[3],
+                                            std::size_t const (&sizes)[3])
+{
+    error_text text;
+    text << "squash::" << function << ": " << names[0] << " has " << sizes[0] << " elements, " << names[1]
+         << " has " << sizes[1] << " and " << names[2] << " has " << sizes[2]
+         << "; the sizes must be equal (nothing was written)";
+    fail(text);
+}
+
+[[noreturn]] inline void throw_arrays_overlap(char const* function, char const* output, char const* other,
+                                              std::ptrdiff_t offset, bool may_be_same)
+{
+    error_text text;
+    text << "squash::" << function << ": " << output << " and " << other << " overlap (" << output << " starts "
+         << offset << " elements from " << other << "); "
+         << (may_be_same ? "pass the same array for in place, or disjoint arrays"
+                         : "they must be disjoint")
+         << " (nothing was written)";
+    fail(text);
+}
+
+// output against another array of the same call: disjoint, or (where
+// may_be_same) the very same memory.
+template <class T>
+void check_no_overlap(char const* function, named_array<T> output, named_array<T> other, bool may_be_same)
+{
+    if (output.data == other.data && may_be_same)
+        return;
+    std::less<T const*> before;
+    std::size_t const n = output.size;
+    if (before(output.data, other.data + n) && before(other.data, output.data + n))
+        throw_arrays_overlap(function, output.name, other.name, output.data - other.data, may_be_same);
+}
+
+// The checks of a three-array call, before anything is written: equal
+// sizes, no null pointer when n > 0, then the overlap rules of the family.
+template <class T>
+void check_three_sizes(char const* function, named_array<T> const (&arrays)[3])
+{
+    if (arrays[0].size != arrays[1].size || arrays[0].size != arrays[2].size)
+        throw_sizes_differ(function, {arrays[0].name, arrays[1].name, arrays[2].name},
+                           {arrays[0].size, arrays[1].size, arrays[2].size});
+    if (arrays[0].size != 0)
+        for (auto const& a : arrays)
+            if (a.data == nullptr)
+                throw_null_pointer(function, a.size);
+}
+
+// Backward: dx may be dy or y (in place), nothing else; dy and y are only
+// read, so they may overlap each other in any way.
+template <class T>
+void check_backward_arrays(char const* function, named_array<T> dy, named_array<T> y, named_array<T> dx)
+{
+    check_three_sizes(function, {dy, y, dx});
+    if (dx.size == 0)
+        return;
+    check_no_overlap(function, dx, dy, true);
+    check_no_overlap(function, dx, y, true);
+}
+
+// Two outputs: each may be the input (in place), and they must be disjoint.
+template <class T>
+void check_two_output_arrays(char const* function, named_array<T> z, named_array<T> y, named_array<T> g)
+{
+    check_three_sizes(function, {z, y, g});
+    if (z.size == 0)
+        return;
+    check_no_overlap(function, y, z, true);
+    check_no_overlap(function, g, z, true);
+    check_no_overlap(function, g, y, false);
+}
+
+// dx[i] = Kernel::kernel(dy[i], y[i]) over the arrays, with batches of Arch:
+// the one loop behind every array form of a backward function. dx may be
+// dy or y: each batch is loaded before its own result is stored.
+template <class Kernel, class T, class Arch>
+void apply_backward(T const* dy, T const* y, T* dx, std::size_t n) noexcept
+{
+    using batch = xsimd::batch<T, Arch>;
+    constexpr std::size_t width = batch::size;
+    constexpr std::size_t unroll = 4;
+    std::size_t i = 0;
+    for (; i + unroll * width <= n; i += unroll * width) {
+        auto g0 = batch::load_unaligned(dy + i);
+        auto g1 = batch::load_unaligned(dy + i + width);
+        auto g2 = batch::load_unaligned(dy + i + 2 * width);
+        auto g3 = batch::load_unaligned(dy + i + 3 * width);
+        auto y0 = batch::load_unaligned(y + i);
+        auto y1 = batch::load_unaligned(y + i + width);
+        auto y2 = batch::load_unaligned(y + i + 2 * width);
+        auto y3 = batch::load_unaligned(y + i + 3 * width);
+        Kernel::kernel(g0, y0).store_unaligned(dx + i);
+        Kernel::kernel(g1, y1).store_unaligned(dx + i + width);
+        Kernel::kernel(g2, y2).store_unaligned(dx + i + 2 * width);
+        Kernel::kernel(g3, y3).store_unaligned(dx + i + 3 * width);
+    }
+    for (; i + width <= n; i += width)
+        Kernel::kernel(batch::load_unaligned(dy + i), batch::load_unaligned(y + i)).store_unaligned(dx + i);
+    if (i < n) {
+        alignas(Arch::alignment()) T dy_tail[width] = {};
+        alignas(Arch::alignment()) T y_tail[width] = {};
+        std::copy(dy + i, dy + n, dy_tail);
+        std::copy(y + i, y + n, y_tail);
+        Kernel::kernel(batch::load_aligned(dy_tail), batch::load_aligned(y_tail)).store_aligned(dy_tail);
+        std::copy(dy_tail, dy_tail + (n - i), dx + i);
+    }
+}
+
+// value[i], grad[i] = Kernel::kernel(z[i]): the loop behind every array form
+// of a two-output function. Either output may be z (in place).
+template <class Kernel, class T, class Arch>
+void apply_two_outputs(T const* z, T* value, T* grad, std::size_t n) noexcept
+{
+    using batch = xsimd::batch<T, Arch>;
+    constexpr std::size_t width = batch::size;
+    constexpr std::size_t unroll = 4;
+    std::size_t i = 0;
+    for (; i + unroll * width <= n; i += unroll * width) {
+        auto z0 = batch::load_unaligned(z + i);
+        auto z1 = batch::load_unaligned(z + i + width);
+        auto z2 = batch::load_unaligned(z + i + 2 * width);
+        auto z3 = batch::load_unaligned(z + i + 3 * width);
+        auto r0 = Kernel::kernel(z0);
+        auto r1 = Kernel::kernel(z1);
+        auto r2 = Kernel::kernel(z2);
+        auto r3 = Kernel::kernel(z3);
+        r0.value.store_unaligned(value + i);
+        r0.grad.store_unaligned(grad + i);
+        r1.value.store_unaligned(value + i + width);
+        r1.grad.store_unaligned(grad + i + width);
+        r2.value.store_unaligned(value + i + 2 * width);
+        r2.grad.store_unaligned(grad + i + 2 * width);
+        r3.value.store_unaligned(value + i + 3 * width);
+        r3.grad.store_unaligned(grad + i + 3 * width);
+    }
+    for (; i + width <= n; i += width) {
+        auto r = Kernel::kernel(batch::load_unaligned(z + i));
+        r.value.store_unaligned(value + i);
+        r.grad.store_unaligned(grad + i);
+    }
+    if (i < n) {
+        alignas(Arch::alignment()) T z_tail[width] = {};
+        alignas(Arch::alignment()) T grad_tail[width];
+        std::copy(z + i, z + n, z_tail);
+        auto r = Kernel::kernel(batch::load_aligned(z_tail));
+        r.value.store_aligned(z_tail);
+        r.grad.store_aligned(grad_tail);
+        std::copy(z_tail, z_tail + (n - i), value + i);
+        std::copy(grad_tail, grad_tail + (n - i), grad + i);
+    }
+}
+
+// The data pointer and size of a range argument, checked to be dense.
+template <class R>
+auto dense_array(char const* function, char const* name, R& r)
+{
+    using T = range_element_t<R&>;
+    std::size_t const n = range_size(r);
+    if (!is_dense(r, n))
+        throw_not_contiguous(function, name);
+    return named_array<T>{name, range_data(r), n};
+}
+
+}  // namespace detail
+
+// f(dy, y) -> dx for a function's backward pass from its forward output y.
+template <class Derived>
+struct backward_function {
+    // One pair of values; an integer takes the other argument's type.
+    template <class DY, class Y, class Arch = xsimd::default_arch,
+              std::enable_if_t<std::is_arithmetic_v<DY> && std::is_arithmetic_v<Y>, int> = 0>
+    typename detail::scalar_pair<DY, Y>::first operator()(DY dy, Y y) const
+    {
+        using V = typename detail::scalar_pair<DY, Y>::first;
+        static_assert(std::is_same_v<V, typename detail::scalar_pair<DY, Y>::second>,
+                      "squash: dy and y must have the same type");
+        static_assert(detail::is_supported_value<V>, SQUASH_MESSAGE_ELEMENT_TYPE);
+        if constexpr (detail::is_supported_value<V> &&
+                      std::is_same_v<V, typename detail::scalar_pair<DY, Y>::second>) {
+            using batch = xsimd::batch<V, Arch>;
+            alignas(Arch::alignment()) V lanes[batch::size];
+            Derived::kernel(batch(static_cast<V>(dy)), batch(static_cast<V>(y))).store_aligned(lanes);
+            return lanes[0];
+        } else {
+            return V{};
+        }
+    }
+
+    // The kernel on one register of each.
+    template <class T, class A>
+    xsimd::batch<T, A> operator()(xsimd::batch<T, A> dy, xsimd::batch<T, A> y) const noexcept
+    {
+        static_assert(detail::is_supported_value<T>, SQUASH_MESSAGE_ELEMENT_TYPE);
+        if constexpr (detail::is_supported_value<T>)
+            return Derived::kernel(dy, y);
+        else
+            return dy;
+    }
+
+    // dx[i] = f(dy[i], y[i]) over three contiguous ranges of one size. dx
+    // may be the same memory as dy or as y (in place); any other overlap,
+    // or a size mismatch, throws std::invalid_argument before writing.
+    template <class DY, class Y, class DX>
+    void operator()(DY&& dy, Y&& y, DX&& dx) const
+    {
+        run_ranges<xsimd::default_arch>(dy, y, dx);
+    }
+
+    template <class DY, class Y, class DX>
+    void operator()(DY* dy, Y* y, DX* dx, std::size_t n) const
+    {
+        run_pointers<xsimd::default_arch>(dy, y, dx, n);
+    }
+
+    template <class Arch, class DY, class Y, class DX, std::enable_if_t<detail::is_xsimd_arch<Arch>::value, int> = 0>
+    void operator()(Arch, DY&& dy, Y&& y, DX&& dx) const
+    {
+        run_ranges<Arch>(dy, y, dx);
+    }
+
+    template <class Arch, class DY, class Y, class DX, std::enable_if_t<detail::is_xsimd_arch<Arch>::value, int> = 0>
+    void operator()(Arch, DY* dy, Y* y, DX* dx, std::size_t n) const
+    {
+        run_pointers<Arch>(dy, y, dx, n);
+    }
+
+private:
+    template <class Arch, class DY, class Y, class DX>
+    static void run_ranges(DY& dy, Y& y, DX& dx)
+    {
+        using checks = detail::triple_checks<DY&, Y&, DX&, false>;
+        static_assert(checks::ranges, SQUASH_MESSAGE_NOT_A_RANGE);
+        static_assert(checks::element, SQUASH_MESSAGE_ELEMENT_TYPE);
+        static_assert(checks::same, SQUASH_MESSAGE_SAME_TYPE);
+        static_assert(checks::writable, SQUASH_MESSAGE_WRITABLE);
+        if constexpr (checks::ok) {
+            auto const a = detail::dense_array(Derived::name, "dy", dy);
+            auto const b = detail::dense_array(Derived::name, "y", y);
+            auto const c = detail::dense_array(Derived::name, "dx", dx);
+            detail::check_backward_arrays(Derived::name, a, b, c);
+            if (a.size != 0)
+                detail::apply_backward<Derived, detail::range_element_t<DY&>, Arch>(a.data, b.data,
+                                                                                    detail::range_data(dx), a.size);
+        }
+    }
+
+    template <class Arch, class DY, class Y, class DX>
+    static void run_pointers(DY* dy, Y* y, DX* dx, std::size_t n)
+    {
+        using T = std::remove_cv_t<DY>;
+        constexpr bool same = std::is_same_v<T, std::remove_cv_t<Y>> && std::is_same_v<T, std::remove_cv_t<DX>>;
+        static_assert(detail::is_supported_value<T>, SQUASH_MESSAGE_ELEMENT_TYPE);
+        static_assert(!detail::is_supported_value<T> || same, SQUASH_MESSAGE_SAME_TYPE);
+        static_assert(!detail::is_supported_value<T> || !same || !std::is_const_v<DX>, SQUASH_MESSAGE_WRITABLE);
+        if constexpr (detail::is_supported_value<T> && same && !std::is_const_v<DX>) {
+            detail::check_backward_arrays<T>(Derived::name, {"dy", dy, n}, {"y", y, n}, {"dx", dx, n});
+            if (n != 0)
+                detail::apply_backward<Derived, T, Arch>(dy, y, dx, n);
+        }
+    }
+};
+
+// f(z) -> {value, grad}: a function and its derivative from one evaluation.
+template <class Derived>
+struct two_output_function {
+    // One value (an integer is computed as a double): auto [y, g] = f(z).
+    template <class T, class Arch = xsimd::default_arch, std::enable_if_t<std::is_arithmetic_v<T>, int> = 0>
+    value_and_grad<detail::scalar_value_t<T>> operator()(T z) const
+    {
+        using V = detail::scalar_value_t<T>;
+        static_assert(detail::is_supported_value<V>, SQUASH_MESSAGE_ELEMENT_TYPE);
+        if constexpr (detail::is_supported_value<V>) {
+            using batch = xsimd::batch<V, Arch>;
+            alignas(Arch::alignment()) V value[batch::size];
+            alignas(Arch::alignment()) V grad[batch::size];
+            auto r = Derived::kernel(batch(static_cast<V>(z)));
+            r.value.store_aligned(value);
+            r.grad.store_aligned(grad);
+            return {value[0], grad[0]};
+        } else {
+            return {};
+        }
+    }
+
+    // The kernel on one register.
+    template <class T, class A>
+    value_and_grad<xsimd::batch<T, A>> operator()(xsimd::batch<T, A> z) const noexcept
+    {
+        static_assert(detail::is_supported_value<T>, SQUASH_MESSAGE_ELEMENT_TYPE);
+        if constexpr (detail::is_supported_value<T>)
+            return Derived::kernel(z);
+        else
+            return {z, z};
+    }
+
+    // value[i], grad[i] = f(z[i]) over three contiguous ranges of one size.
+    // Either output may be the same memory as z (in place); the outputs
+    // must be disjoint; anything else, or a size mismatch, throws
+    // std::invalid_argument before writing.
+    template <class Z, class Y, class G>
+    void operator()(Z&& z, Y&& value, G&& grad) const
+    {
+        run_ranges<xsimd::default_arch>(z, value, grad);
+    }
+
+    template <class Z, class Y, class G>
+    void operator()(Z* z, Y* value, G* grad, std::size_t n) const
+    {
+        run_pointers<xsimd::default_arch>(z, value, grad, n);
+    }
+
+    template <class Arch, class Z, class Y, class G, std::enable_if_t<detail::is_xsimd_arch<Arch>::value, int> = 0>
+    void operator()(Arch, Z&& z, Y&& value, G&& grad) const
+    {
+        run_ranges<Arch>(z, value, grad);
+    }
+
+    template <class Arch, class Z, class Y, class G, std::enable_if_t<detail::is_xsimd_arch<Arch>::value, int> = 0>
+    void operator()(Arch, Z* z, Y* value, G* grad, std::size_t n) const
+    {
+        run_pointers<Arch>(z, value, grad, n);
+    }
+
+private:
+    template <class Arch, class Z, class Y, class G>
+    static void run_ranges(Z& z, Y& value, G& grad)
+    {
+        using checks = detail::triple_checks<Z&, Y&, G&, true>;
+        static_assert(checks::ranges, SQUASH_MESSAGE_NOT_A_RANGE);
+        static_assert(checks::element, SQUASH_MESSAGE_ELEMENT_TYPE);
+        static_assert(checks::same, SQUASH_MESSAGE_SAME_TYPE);
+        static_assert(checks::writable, SQUASH_MESSAGE_WRITABLE);
+        if constexpr (checks::ok) {
+            auto const a = detail::dense_array(Derived::name, "z", z);
+            auto const b = detail::dense_array(Derived::name, Derived::value_name, value);
+            auto const c = detail::dense_array(Derived::name, Derived::grad_name, grad);
+            detail::check_two_output_arrays(Derived::name, a, b, c);
+            if (a.size != 0)
+                detail::apply_two_outputs<Derived, detail::range_element_t<Z&>, Arch>(
+                    a.data, detail::range_data(value), detail::range_data(grad), a.size);
+        }
+    }
+
+    template <class Arch, class Z, class Y, class G>
+    static void run_pointers(Z* z, Y* value, G* grad, std::size_t n)
+    {
+        using T = std::remove_cv_t<Z>;
+        constexpr bool same = std::is_same_v<T, std::remove_cv_t<Y>> && std::is_same_v<T, std::remove_cv_t<G>>;
+        static_assert(detail::is_supported_value<T>, SQUASH_MESSAGE_ELEMENT_TYPE);
+        static_assert(!detail::is_supported_value<T> || same, SQUASH_MESSAGE_SAME_TYPE);
+        static_assert(!detail::is_supported_value<T> || !same || !(std::is_const_v<Y> || std::is_const_v<G>),
+                      SQUASH_MESSAGE_WRITABLE);
+        if constexpr (detail::is_supported_value<T> && same && !std::is_const_v<Y> && !std::is_const_v<G>) {
+            detail::check_two_output_arrays<T>(Derived::name, {"z", z, n}, {Derived::value_name, value, n},
+                                               {Derived::grad_name, grad, n});
+            if (n != 0)
+                detail::apply_two_outputs<Derived, T, Arch>(z, value, grad, n);
         }
     }
 };

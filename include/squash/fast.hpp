@@ -79,8 +79,13 @@ SQUASH_INLINE xsimd::batch<T, A> fast_sigmoid_kernel(xsimd::batch<T, A> z) noexc
 // last bit: tools/fit_fast_constants.py) and the result is +0.
 // −|z| is min(−z, z), which is z itself for a NaN z (an OR of the sign bit
 // would lose the sign of the NaN).
+// y = σ(−|z|), flushed to +0 where it is subnormal (NaN carried where
+// fast_nan_is_carried, else whatever: the callers finish with keep_nan).
+// Also the shared half of fast::sigmoid_with_grad (fast_training.hpp).
+// Zeroing y before y − y² gives the same bits as zeroing after: y − y² of
+// +0 is +0.
 template <class T, class A>
-SQUASH_INLINE xsimd::batch<T, A> fast_sigmoid_grad_kernel(xsimd::batch<T, A> z) noexcept
+SQUASH_INLINE xsimd::batch<T, A> fast_sigmoid_of_minus_abs(xsimd::batch<T, A> z) noexcept
 {
     using batch = xsimd::batch<T, A>;
     using C = fast_constants<T>;
@@ -89,21 +94,24 @@ SQUASH_INLINE xsimd::batch<T, A> fast_sigmoid_grad_kernel(xsimd::batch<T, A> z) 
     auto u = min_keep_nan(minus_z, z);
     auto w = max_keep_nan(batch(C::z_normal_min), u);
 #if SQUASH_FAST_X86
-    if constexpr (fast_uses_avx512<A>) {
-        auto y = divide_where<T>(not_below_mask(u, batch(C::z_normal_min)), batch(T(1)), logistic_denominator(w));
-        if constexpr (fast_nan_is_carried<A>)
-            return fnmadd(y, y, y);
-        else
-            return keep_nan(z, fnmadd(y, y, y));
-    } else
+    if constexpr (fast_uses_avx512<A>)
+        return divide_where<T>(not_below_mask(u, batch(C::z_normal_min)), batch(T(1)), logistic_denominator(w));
+    else
 #endif
-    {
-        auto y = fast_sigmoid_portable(w);
         if constexpr (fast_nan_is_carried<A>)
-            return fnmadd(y, y, y) & not_below(u, batch(C::z_normal_min));
-        else
-            return keep_nan(z, xsimd::select(u >= batch(C::z_normal_min), fnmadd(y, y, y), batch(T(0))));
-    }
+        return fast_sigmoid_portable(w) & not_below(u, batch(C::z_normal_min));
+    else
+        return xsimd::select(u >= batch(C::z_normal_min), fast_sigmoid_portable(w), batch(T(0)));
+}
+
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> fast_sigmoid_grad_kernel(xsimd::batch<T, A> z) noexcept
+{
+    auto y = fast_sigmoid_of_minus_abs(z);
+    if constexpr (fast_nan_is_carried<A>)
+        return fnmadd(y, y, y);
+    else
+        return keep_nan(z, fnmadd(y, y, y));
 }
 
 // σ₂(z) = 2σ(z) − 1 = tanh(z/2) = (1 − E)/(1 + E), E = e^-|z|, with z's sign

@@ -4,6 +4,17 @@
 //   squash::sigmoid          σ(z)  = 1 / (1 + e^-z)
 //   squash::sigmoid_grad     σ'(z) = σ(z)(1 − σ(z)), taking z
 //   squash::bipolar_sigmoid  σ₂(z) = 2σ(z) − 1 = tanh(z/2)
+// and for training (issue 13):
+//   squash::sigmoid_backward          dx = dy·y(1 − y), from the output y
+//   squash::bipolar_sigmoid_backward  dx = dy·(1 − y²)/2, from the output y
+//   squash::sigmoid_with_grad         σ(z) and σ'(z) from one exponential
+//   squash::softplus                  log(1 + e^z)
+//   squash::log_sigmoid               log σ(z) = −softplus(−z)
+//   squash::silu                      z·σ(z)
+//   squash::silu_grad                 silu'(z) = σ(z)(1 + z(1 − σ(z)))
+// and their fast tier (fast.hpp, fast_training.hpp): squash::fast::sigmoid,
+// sigmoid_grad, bipolar_sigmoid, sigmoid_backward, bipolar_sigmoid_backward,
+// sigmoid_with_grad.
 //
 // Where the math lives: include/squash/detail/exp_core.hpp (the shared
 // e^-|z|), then sigmoid.hpp, sigmoid_grad.hpp, bipolar_sigmoid.hpp; the call
@@ -21,7 +32,12 @@
 #include "sigmoid.hpp"
 #include "sigmoid_grad.hpp"
 #include "bipolar_sigmoid.hpp"
+#include "sigmoid_backward.hpp"
+#include "sigmoid_with_grad.hpp"
+#include "softplus.hpp"
+#include "silu.hpp"
 #include "fast.hpp"
+#include "fast_training.hpp"
 
 #endif
 #endif

@@ -28,6 +28,14 @@ static const double blog_z[6] = {-5.0, -2.0, 0.0, 0.5, 2.0, 5.0};
 static const double blog_sigmoid[6] = {0.0067, 0.1192, 0.5000, 0.6225, 0.8808, 0.9933};
 static const double blog_sigmoid_grad[6] = {0.0066, 0.1050, 0.2500, 0.2350, 0.1050, 0.0066};
 static const double blog_bipolar_sigmoid[6] = {-0.9866, -0.7616, 0.0000, 0.2449, 0.7616, 0.9866};
+/* The training functions (issue 13) at the same six points, from their
+ * definitions (log(1 + e^z), -log(1 + e^-z), z sigma(z), sigma(z)(1 + z(1 -
+ * sigma(z)))) evaluated in double (Python's math module, on the C library) and printed to 4
+ * decimals. */
+static const double blog_softplus[6] = {0.0067, 0.1269, 0.6931, 0.9741, 2.1269, 5.0067};
+static const double blog_log_sigmoid[6] = {-5.0067, -2.1269, -0.6931, -0.4741, -0.1269, -0.0067};
+static const double blog_silu[6] = {-0.0335, -0.2384, 0.0000, 0.3112, 1.7616, 4.9665};
+static const double blog_silu_grad[6] = {-0.0265, -0.0908, 0.5000, 0.7400, 1.0908, 1.0265};
 
 static int four_decimals(double x, double printed) { return fabs(x - printed) <= 0.5e-4 + 1e-12; }
 
@@ -43,6 +51,14 @@ static const double *blog_table(const char *name)
         return blog_sigmoid_grad;
     if (strcmp(name, "bipolar_sigmoid") == 0)
         return blog_bipolar_sigmoid;
+    if (strcmp(name, "softplus") == 0)
+        return blog_softplus;
+    if (strcmp(name, "log_sigmoid") == 0)
+        return blog_log_sigmoid;
+    if (strcmp(name, "silu") == 0)
+        return blog_silu;
+    if (strcmp(name, "silu_grad") == 0)
+        return blog_silu_grad;
     return NULL;
 }
 

@@ -12,13 +12,19 @@
 //     of place and in place (in == out), nothing written outside the output;
 //  4. partial overlap and null pointers return their error codes and write
 //     nothing; n == 0 is a no-op whatever the pointers;
-//  5. squash_status_message names each code.
+//  5. squash_status_message names each code;
+//  6. the backward functions (dy, y -> dx) and the two-output ones
+//     (z -> y, g) of issue 13: every length, bit for bit the header-only
+//     pointer form, in place into each input, their overlap rules (dx partly
+//     over dy or y, y and g overlapping or equal: SQUASH_ERROR_OVERLAP,
+//     nothing written) and null pointers.
 // Options: --forbid-isa NAME fails if NAME is in use (valgrind: no AVX-512);
 // --expect-cap-warning checks the one stderr line about a bad SQUASH_ISA.
 // Exit: 0 passed, 1 failed, 77 skipped.
 #include <squash/dispatch.h>
 
 #include <atomic>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -238,6 +244,112 @@ void check_function(c_function const& f, squash::dispatch_impl::kernel_table con
         fail(name + ": n == 0 was not a no-op");
 }
 
+// 6. The three-array functions.
+template <class T>
+bool unchanged(std::vector<T> const& a, std::vector<T> const& b)
+{
+    for (std::size_t k = 0; k < a.size(); ++k)
+        if (!same_bits(a[k], b[k]))
+            return false;
+    return true;
+}
+
+template <class T>
+using backward_entry = int (*)(T const*, T const*, T*, size_t);
+template <class T>
+using two_output_entry = int (*)(T const*, T*, T*, size_t);
+
+template <class T>
+void check_backward(char const* c_name, backward_entry<T> call, squash::dispatch_impl::backward_kernel<T> ref)
+{
+    std::string const name = std::string("squash_") + c_name + "_" + type_name<T>();
+    std::size_t bad = 0;
+    for (std::size_t n = 0; n <= 3 * 4 * 16 + 1; ++n) {
+        auto const dy = mixed_inputs<T>(n, 500 + n);
+        auto y = mixed_inputs<T>(n, 600 + n);
+        for (auto& v : y)  // forward outputs: mostly in [-1, 1]
+            v = std::isfinite(v) ? T(v / (1 + std::fabs(v))) : v;
+        std::vector<T> want(n), got(n + 2, canary<T>()), a = dy, b = y;
+        ref(dy.data(), y.data(), want.data(), n);
+        bool ok = call(dy.data(), y.data(), got.data() + 1, n) == SQUASH_OK &&
+                  first_difference(got.data() + 1, want.data(), n) == n && all_canaries(got.data(), 1) &&
+                  all_canaries(got.data() + n + 1, 1);
+        ok = ok && call(a.data(), y.data(), a.data(), n) == SQUASH_OK && first_difference(a.data(), want.data(), n) == n;
+        ok = ok && call(dy.data(), b.data(), b.data(), n) == SQUASH_OK && first_difference(b.data(), want.data(), n) == n;
+        if (!ok && bad++ == 0)
+            fail(name + ": length " + std::to_string(n) + " differs from the header-only form or wrote outside dx");
+    }
+    constexpr std::size_t n = 16;
+    for (std::ptrdiff_t shift : {std::ptrdiff_t(1), std::ptrdiff_t(-1), std::ptrdiff_t(n - 1), -std::ptrdiff_t(n - 1)}) {
+        auto buffer = mixed_inputs<T>(4 * n, 8);
+        auto const before = buffer;
+        T* base = buffer.data() + n;
+        int const into_dy = call(base, base + 2 * n, base + shift, n);
+        int const into_y = call(base + 2 * n, base, base + shift, n);
+        if (into_dy != SQUASH_ERROR_OVERLAP || into_y != SQUASH_ERROR_OVERLAP || !unchanged(buffer, before))
+            fail(name + ": dx partly over dy or y by " + std::to_string(shift) + " was not rejected, or wrote");
+    }
+    {
+        auto buffer = mixed_inputs<T>(4 * n, 9);
+        T* base = buffer.data() + n;
+        if (call(base, base + 1, base + 2 * n, n) != SQUASH_OK)  // dy and y overlap: both only read
+            fail(name + ": overlapping inputs dy and y were rejected");
+    }
+    std::vector<T> in(4, T(0.5)), out(4, canary<T>());
+    if (call(nullptr, in.data(), out.data(), 4) != SQUASH_ERROR_NULL_POINTER ||
+        call(in.data(), nullptr, out.data(), 4) != SQUASH_ERROR_NULL_POINTER ||
+        call(in.data(), in.data(), nullptr, 4) != SQUASH_ERROR_NULL_POINTER || !all_canaries(out.data(), 4) ||
+        call(nullptr, nullptr, nullptr, 0) != SQUASH_OK)
+        fail(name + ": null pointers were not rejected, or n == 0 was not a no-op");
+}
+
+template <class T>
+void check_two_outputs(char const* c_name, two_output_entry<T> call, squash::dispatch_impl::two_output_kernel<T> ref)
+{
+    std::string const name = std::string("squash_") + c_name + "_" + type_name<T>();
+    std::size_t bad = 0;
+    for (std::size_t n = 0; n <= 3 * 4 * 16 + 1; ++n) {
+        auto const z = mixed_inputs<T>(n, 700 + n);
+        std::vector<T> want_y(n), want_g(n), y(n + 2, canary<T>()), g(n + 2, canary<T>()), a = z, b = z, other(n);
+        ref(z.data(), want_y.data(), want_g.data(), n);
+        bool ok = call(z.data(), y.data() + 1, g.data() + 1, n) == SQUASH_OK &&
+                  first_difference(y.data() + 1, want_y.data(), n) == n &&
+                  first_difference(g.data() + 1, want_g.data(), n) == n && all_canaries(y.data(), 1) &&
+                  all_canaries(g.data() + n + 1, 1);
+        ok = ok && call(a.data(), a.data(), other.data(), n) == SQUASH_OK &&
+             first_difference(a.data(), want_y.data(), n) == n;
+        ok = ok && call(b.data(), other.data(), b.data(), n) == SQUASH_OK &&
+             first_difference(b.data(), want_g.data(), n) == n;
+        if (!ok && bad++ == 0)
+            fail(name + ": length " + std::to_string(n) + " differs from the header-only form or wrote outside");
+    }
+    constexpr std::size_t n = 16;
+    auto buffer = mixed_inputs<T>(4 * n, 10);
+    auto const before = buffer;
+    T* base = buffer.data() + n;
+    if (call(base, base + 2 * n, base + 2 * n, n) != SQUASH_ERROR_OVERLAP ||      // y == g
+        call(base, base + 2 * n, base + 2 * n + 3, n) != SQUASH_ERROR_OVERLAP ||  // y, g overlap
+        call(base, base + 1, base + 2 * n, n) != SQUASH_ERROR_OVERLAP ||          // y partly over z
+        call(base, base + 2 * n, base - 1, n) != SQUASH_ERROR_OVERLAP || !unchanged(buffer, before))
+        fail(name + ": an overlap was not rejected, or the call wrote");
+    if (call(nullptr, base, base + n, n) != SQUASH_ERROR_NULL_POINTER || call(nullptr, nullptr, nullptr, 0) != SQUASH_OK)
+        fail(name + ": a null pointer was not rejected, or n == 0 was not a no-op");
+}
+
+void check_training_functions(squash::dispatch_impl::kernel_table const& reference)
+{
+#define CHECK_BACKWARD(c_name, object)                                                 \
+    check_backward<float>(#c_name, &squash_##c_name##_f32, reference.c_name##_f32);  \
+    check_backward<double>(#c_name, &squash_##c_name##_f64, reference.c_name##_f64);
+    SQUASH_DISPATCH_BACKWARD_FUNCTIONS(CHECK_BACKWARD)
+#undef CHECK_BACKWARD
+#define CHECK_TWO_OUTPUTS(c_name, object)                                                 \
+    check_two_outputs<float>(#c_name, &squash_##c_name##_f32, reference.c_name##_f32);  \
+    check_two_outputs<double>(#c_name, &squash_##c_name##_f64, reference.c_name##_f64);
+    SQUASH_DISPATCH_TWO_OUTPUT_FUNCTIONS(CHECK_TWO_OUTPUTS)
+#undef CHECK_TWO_OUTPUTS
+}
+
 // SQUASH_ISA as dispatch.h documents it: unset or empty, no cap; a known
 // name, that cap; anything else, sse2.
 level cap_from_environment()
@@ -333,7 +445,9 @@ int main(int argc, char** argv)
             check_function<float>(f, *reference);
             check_function<double>(f, *reference);
         }
-        std::printf("checked %zu functions, float and double, against the %s reference (%s)\n",
+        check_training_functions(*reference);
+        std::printf("checked %zu functions, float and double, and the three-array ones, against the %s reference "
+                    "(%s)\n",
                     sizeof functions / sizeof functions[0], isa, reference->isa);
     }
 

@@ -20,6 +20,18 @@ void pointer_form(T const* in, T* out, std::size_t n) noexcept
     f(in, out, n);  // the arguments are valid: this cannot throw
 }
 
+template <auto const& f, class T>
+void backward_pointer_form(T const* dy, T const* y, T* dx, std::size_t n) noexcept
+{
+    f(dy, y, dx, n);
+}
+
+template <auto const& f, class T>
+void two_output_pointer_form(T const* z, T* value, T* grad, std::size_t n) noexcept
+{
+    f(z, value, grad, n);
+}
+
 }  // namespace
 
 namespace dispatch_test {
@@ -30,6 +42,14 @@ squash::dispatch_impl::kernel_table const REFERENCE_TABLE = {
 #define REFERENCE_ENTRIES(c_name, object) &pointer_form<object, float>, &pointer_form<object, double>,
     SQUASH_DISPATCH_FUNCTIONS(REFERENCE_ENTRIES)
 #undef REFERENCE_ENTRIES
+#define REFERENCE_BACKWARD_ENTRIES(c_name, object) \
+    &backward_pointer_form<object, float>, &backward_pointer_form<object, double>,
+    SQUASH_DISPATCH_BACKWARD_FUNCTIONS(REFERENCE_BACKWARD_ENTRIES)
+#undef REFERENCE_BACKWARD_ENTRIES
+#define REFERENCE_TWO_OUTPUT_ENTRIES(c_name, object) \
+    &two_output_pointer_form<object, float>, &two_output_pointer_form<object, double>,
+    SQUASH_DISPATCH_TWO_OUTPUT_FUNCTIONS(REFERENCE_TWO_OUTPUT_ENTRIES)
+#undef REFERENCE_TWO_OUTPUT_ENTRIES
 };
 
 }  // namespace dispatch_test

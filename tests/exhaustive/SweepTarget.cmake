@@ -26,6 +26,7 @@ function(squash_sweep_target target isa)
     ${SQUASH_SWEEP_DIR}/main.cpp
     ${SQUASH_SWEEP_DIR}/functions.cpp
     ${SQUASH_SWEEP_DIR}/mpfr_oracle.cpp
+    ${SQUASH_SWEEP_DIR}/mpfr_training.cpp
     ${SQUASH_SWEEP_DIR}/float_sweep.cpp
     ${SQUASH_SWEEP_DIR}/double_sample.cpp
     ${SQUASH_SWEEP_DIR}/specials.cpp

@@ -29,14 +29,16 @@ struct segment {
 // --quick: every 16th pattern, plus all patterns in windows of 2^20 around
 // where the kernels change regime: the subnormal inputs, the least normal,
 // z ~ 2^-24 (sigma leaves 0.5), z ~ 1, z ~ 17 (sigma and sigma2 saturate),
-// z ~ 87 (sigma(-z), sigma' become subnormal), z ~ 103.5 (they reach 0).
+// z ~ 87 (sigma(-z), sigma' become subnormal), z ~ 103.5 (they reach 0),
+// and the turning points of silu (1.2785) and silu' (2.3994).
 std::vector<segment> segments_for(bool quick)
 {
     if (!quick)
         return {{0, sign_bit, 1}};
     std::vector<segment> list{{0, sign_bit / 16, 16}};
     constexpr std::uint32_t window = 1u << 20;
-    for (float center : {0.0f, std::numeric_limits<float>::min(), 0x1p-24f, 1.0f, 17.0f, 87.3f, 103.5f}) {
+    for (float center : {0.0f, std::numeric_limits<float>::min(), 0x1p-24f, 1.0f, 1.2785f, 2.3994f, 17.0f, 87.3f,
+                         103.5f}) {
         auto bits = std::bit_cast<std::uint32_t>(center);
         list.push_back({bits < window / 2 ? 0 : bits - window / 2, window, 1});
     }
@@ -96,10 +98,13 @@ sweep_result run_float_sweep(implementation impl, bool quick, unsigned threads)
         if (items[item].segment != items[item - 1].segment)
             continue;
         for (std::size_t k = 0; k < function_count; ++k)
-            for (int side = 0; side < 2; ++side) {
-                auto before = ends[item - 1][k][side].last, after = ends[item][k][side].first;
+            for (int side = 0; side < 2 && selected(k); ++side) {
+                auto const& left = ends[item - 1][k][side];
+                auto const& right = ends[item][k][side];
+                auto before = left.last, after = right.first;
                 if (!std::isnan(before) && !std::isnan(after) &&
-                    out_of_order(falls(math_of(k), side), before, after)) {
+                    comparable<float>(math_of(k), side, double(left.last_input), double(right.first_input)) &&
+                    out_of_order(falls(math_of(k), side, double(right.first_input)), before, after)) {
                     count_order_violation(result.stats[k].properties, math_of(k), side);
                     auto const& seg = segments[items[item].segment];
                     auto bits = seg.first + std::uint32_t(items[item].chunk * chunk_size) * seg.stride;
@@ -108,8 +113,9 @@ sweep_result run_float_sweep(implementation impl, bool quick, unsigned threads)
                 }
             }
     }
-    result.coverage = quick ? "every 16th bit pattern of each sign (2^28 inputs) plus every pattern in 7 windows "
-                              "of 2^20 magnitudes (both signs) around 0, the least normal, 2^-24, 1, 17, 87.3, 103.5"
+    result.coverage = quick ? "every 16th bit pattern of each sign (2^28 inputs) plus every pattern in 9 windows "
+                              "of 2^20 magnitudes (both signs) around 0, the least normal, 2^-24, 1, 1.2785, 2.3994, 17, 87.3, "
+                              "103.5"
                             : "all 2^32 bit patterns";
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     result.cpu_seconds = double(std::clock() - cpu_start) / CLOCKS_PER_SEC;

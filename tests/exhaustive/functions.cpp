@@ -19,6 +19,10 @@ void evaluate_textbook(fn f, std::span<T const> in, std::span<T> out)
         case fn::sigmoid: out[i] = s; break;
         case fn::sigmoid_grad: out[i] = s * (T(1) - s); break;
         case fn::bipolar_sigmoid: out[i] = T(2) * s - T(1); break;
+        case fn::softplus: out[i] = std::log(T(1) + std::exp(in[i])); break;
+        case fn::log_sigmoid: out[i] = std::log(s); break;
+        case fn::silu: out[i] = in[i] * s; break;
+        case fn::silu_grad: out[i] = s * (T(1) + in[i] * (T(1) - s)); break;
         }
     }
 }

@@ -22,6 +22,7 @@ namespace {
 
 constexpr char const* usage =
     "usage: squash_ulp_sweep [--quick] [--textbook] [--markdown FILE] [--threads N] [--doubles N] [--no-floats]\n"
+    "                        [--only NAME,...]\n"
     "  (default)        every float bit pattern (2^32) and 10^8 doubles\n"
     "  --quick          every 16th float pattern plus dense windows, and 10^6 doubles\n"
     "  --textbook       measure 1/(1+exp(-z)), s*(1-s), 2*s-1 instead of squash\n"
@@ -29,6 +30,7 @@ constexpr char const* usage =
     "  --threads N      worker threads (default: all cores)\n"
     "  --doubles N      how many doubles (0: none)\n"
     "  --no-floats      skip the float sweep\n"
+    "  --only NAMES     sweep only these functions of tests/function_table.hpp (e.g. softplus,fast::silu)\n"
     "exit status: 0 if every bound and check holds, 1 if one fails, 2 for bad usage\n";
 
 bool parse_count(char const* text, std::uint64_t& value)
@@ -72,6 +74,13 @@ int main(int argc, char** argv)
             impl = implementation::textbook;
         else if (arg == "--no-floats")
             floats = false;
+        else if (arg == "--only" && has_value) {
+            if (!select_functions(argv[++i])) {
+                std::fputs(usage, stderr);
+                return 2;
+            }
+            command.append(" ").append(argv[i]);
+        }
         else if (arg == "--markdown" && has_value)
             markdown_path = argv[++i], command.append(" ").append(markdown_path);
         else if (arg == "--threads" && has_value) {

@@ -1,4 +1,5 @@
 #include "mpfr_oracle.hpp"
+#include "mpfr_training.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -75,6 +76,10 @@ void enclose(fn f, double z, mpfr_ptr lo, mpfr_ptr hi, mpfr_prec_t precision)
         mpfr_tanh(lo, x, MPFR_RNDD);
         mpfr_tanh(hi, x, MPFR_RNDU);
         break;
+    case fn::softplus: enclose_softplus(z, lo, hi, precision); break;
+    case fn::log_sigmoid: enclose_log_sigmoid(z, lo, hi, precision); break;
+    case fn::silu: enclose_silu(z, lo, hi, precision); break;
+    case fn::silu_grad: enclose_silu_grad(z, lo, hi, precision); break;
     }
 }
 
@@ -110,7 +115,9 @@ oracle_verdict decide_error(fn f, double z, double result, int digits, int min_n
         enclose(f, z, lo, hi, precision);
         // Every f(z) here is transcendental (Lindemann-Weierstrass: e^z is,
         // for a nonzero rational z) except at z = 0 and +-inf, where the
-        // enclosure is exact. So lo < hi means lo < f(z) < hi strictly: that
+        // enclosure is exact. (softplus: log(1 + e^z) = r rational would make
+        // e^r - e^z = 1, which Lindemann-Weierstrass excludes for distinct
+        // 0, r, z; silu' is a nonconstant rational function of e^z.) So lo < hi means lo < f(z) < hi strictly: that
         // is what lets an error that touches a threshold in the limit (a
         // subnormal sigma2(z) just below a midpoint) be decided at all.
         bool exact = mpfr_equal_p(lo, hi) != 0;

@@ -77,6 +77,8 @@ table error_table(sweep_result const& r, bool is_float)
     t.header.push_back("MPFR rechecks");
     t.header.push_back("holds");
     for (std::size_t k = 0; k < function_count; ++k) {
+        if (!selected(k))
+            continue;
         auto const& e = r.stats[k].errors;
         auto const& w = e.worst[0];
         auto b = bound_for(k, is_float);
@@ -96,13 +98,16 @@ table property_table(sweep_result const& r, bool is_float)
              "flushed to +0", "first input failing (least magnitude)", "reference vs MPFR (max ulp, checks)"},
             {}};
     for (std::size_t k = 0; k < function_count; ++k) {
+        if (!selected(k))
+            continue;
         fn f = math_of(k);
         auto const& p = r.stats[k].properties;
         auto const& e = r.stats[k].errors;
         std::string monotonic = count_text(p.monotonicity);
         if (shape_of(f) == shape::even_peak)
             monotonic = "z>0: " + monotonic + ", z<0: " + count_text(p.monotonicity_negative);
-        t.rows.push_back({function_name(k), monotonic, shape_of(f) == shape::increasing ? "n/a" : count_text(p.symmetry),
+        bool const symmetric = shape_of(f) == shape::even_peak || shape_of(f) == shape::odd_increasing;
+        t.rows.push_back({function_name(k), monotonic, symmetric ? count_text(p.symmetry) : "n/a",
                           count_text(p.range), count_text(p.nan_outputs) + " of " + count_text(p.nan_inputs),
                           entry(k).below_normal == squash_test::subnormals::flushed ? count_text(p.flushed) : "n/a",
                           std::isnan(p.first_violation) ? "-" : value_text(p.first_violation, is_float),
@@ -115,6 +120,8 @@ table worst_table(sweep_result const& r, bool is_float)
 {
     table t{{"function", "rank", "z (bits)", "z", "got", "exact", "error (ulp)"}, {}};
     for (std::size_t k = 0; k < function_count; ++k) {
+        if (!selected(k))
+            continue;
         auto const& e = r.stats[k].errors;
         for (std::size_t i = 0; i < e.worst.size() && e.worst[i].error >= 0; ++i) {
             auto const& w = e.worst[i];
@@ -154,6 +161,8 @@ void add_sweep_checks(std::vector<check>& checks, sweep_result const& r, bool is
 {
     std::string prefix = format_title(is_float) + " ";
     for (std::size_t k = 0; k < function_count; ++k) {
+        if (!selected(k))
+            continue;
         fn f = math_of(k);
         std::string name = prefix + function_name(k) + ": ";
         auto const& e = r.stats[k].errors;
@@ -165,7 +174,7 @@ void add_sweep_checks(std::vector<check>& checks, sweep_result const& r, bool is
         checks.push_back({name + "monotonic (" + count_text(p.monotonicity + p.monotonicity_negative) +
                               " violations)",
                           p.monotonicity + p.monotonicity_negative == 0});
-        if (shape_of(f) != shape::increasing)
+        if (shape_of(f) == shape::even_peak || shape_of(f) == shape::odd_increasing)
             checks.push_back({name + (shape_of(f) == shape::even_peak ? "even" : "odd") + ", bit for bit (" +
                                   count_text(p.symmetry) + " failures)",
                               p.symmetry == 0});

@@ -24,26 +24,51 @@ struct special_input {
     char const* name;
     T z;
     T sigmoid, grad, bipolar;  // the correctly rounded results
+    T softplus, log_sigmoid, silu, silu_grad;
+
+    T expected(fn f) const
+    {
+        switch (f) {
+        case fn::sigmoid: return sigmoid;
+        case fn::sigmoid_grad: return grad;
+        case fn::bipolar_sigmoid: return bipolar;
+        case fn::softplus: return softplus;
+        case fn::log_sigmoid: return log_sigmoid;
+        case fn::silu: return silu;
+        case fn::silu_grad: return silu_grad;
+        }
+        return std::numeric_limits<T>::quiet_NaN();
+    }
 };
 
 // At the least subnormal d: sigma(+-d) = 0.5 +- d/4 and sigma'(d) = 0.25 -
 // d^2/16 round to 0.5 and 0.25; sigma2(d) = tanh(d/2) lies just below d/2,
 // the midpoint between 0 and d, so it rounds to 0 (with z's sign: sigma2 is
 // odd). At the largest finite z, e^-z is far below an ulp of 1.
+// The training functions: softplus(+-d) = ln 2 +- d/2 rounds to ln 2 (and
+// log_sigmoid = -softplus(-z) to -ln 2); silu(+-d) = +-d/2 + d^2/4 lies
+// next to the midpoint +-d/2, and silu, faithful (not correctly rounded),
+// gives +-0 for both (its product z·σ(z) rounds d·1/2 to even): pinned here
+// so that a change is seen, although d would be as right for +d;
+// silu'(+-d) = 1/2 +- d/2 rounds to 1/2. At +-max: softplus(max) = max +
+// e^-max, log_sigmoid(max) = -e^-max (-0), silu(-max) = -max e^-max (-0),
+// silu'(max) = 1 + max e^-max (1), silu'(-max) below 0 by far less than the
+// least subnormal (-0). The limits at +-inf are the same values.
 template <class T>
 std::vector<special_input<T>> special_inputs()
 {
     using limits = std::numeric_limits<T>;
     T inf = limits::infinity(), max = limits::max(), d = limits::denorm_min();
+    T const ln2 = T(0.693147180559945309417L);
     return {
-        {"+0", T(0), T(0.5), T(0.25), T(0)},
-        {"-0", -T(0), T(0.5), T(0.25), -T(0)},
-        {"+inf", inf, T(1), T(0), T(1)},
-        {"-inf", -inf, T(0), T(0), T(-1)},
-        {"+max", max, T(1), T(0), T(1)},
-        {"-max", -max, T(0), T(0), T(-1)},
-        {"+least subnormal", d, T(0.5), T(0.25), T(0)},
-        {"-least subnormal", -d, T(0.5), T(0.25), -T(0)},
+        {"+0", T(0), T(0.5), T(0.25), T(0), ln2, -ln2, T(0), T(0.5)},
+        {"-0", -T(0), T(0.5), T(0.25), -T(0), ln2, -ln2, -T(0), T(0.5)},
+        {"+inf", inf, T(1), T(0), T(1), inf, -T(0), inf, T(1)},
+        {"-inf", -inf, T(0), T(0), T(-1), T(0), -inf, -T(0), -T(0)},
+        {"+max", max, T(1), T(0), T(1), max, -T(0), max, T(1)},
+        {"-max", -max, T(0), T(0), T(-1), T(0), -max, -T(0), -T(0)},
+        {"+least subnormal", d, T(0.5), T(0.25), T(0), ln2, -ln2, T(0), T(0.5)},
+        {"-least subnormal", -d, T(0.5), T(0.25), -T(0), ln2, -ln2, -T(0), T(0.5)},
     };
 }
 
@@ -76,7 +101,7 @@ std::vector<special_row> run_specials(implementation impl)
     for (auto bits : nan_patterns<T>()) {
         char buffer[40];
         T nan = std::bit_cast<T>(bits);
-        inputs.push_back({"", nan, nan, nan, nan});
+        inputs.push_back({"", nan, nan, nan, nan, nan, nan, nan, nan});
         names.push_back(hex_name(bits, buffer, sizeof buffer, int(2 * sizeof(T))));
     }
     std::vector<T> z;
@@ -88,9 +113,7 @@ std::vector<special_row> run_specials(implementation impl)
         std::vector<T> out(z.size());
         evaluate(impl, k, std::span<T const>(z), std::span<T>(out));
         for (std::size_t i = 0; i < inputs.size(); ++i) {
-            T expected = f == fn::sigmoid ? inputs[i].sigmoid
-                         : f == fn::sigmoid_grad ? inputs[i].grad
-                                                 : inputs[i].bipolar;
+            T expected = inputs[i].expected(f);
             T scalar = evaluate_scalar(impl, k, z[i]);
             bool ok = std::isnan(expected) ? std::isnan(out[i]) && std::isnan(scalar)
                                            : same_bits(out[i], expected) && same_bits(scalar, expected);

@@ -108,14 +108,17 @@ struct exp_parts {
     double_word<T, A> m;         // expm1(x - k*ln2), |m| < 0.42
 };
 
-// e^-|z|. x = -|z| is clamped to x_min; NaN passes through (max returns
-// its second operand when either is NaN, on every xsimd target).
+// e^-|z|. x = -|z| is clamped to x_min (exp_constants<T>::x_min in
+// exp_neg_abs below; silu and silu' clamp lower, detail/exp_extended.hpp,
+// which is valid while |k| < 2^11, k·ln2_hi exact, for double: x_min >=
+// −1400); NaN passes through (max returns its second operand when either is
+// NaN, on every xsimd target).
 template <class T, class A>
-SQUASH_INLINE exp_parts<T, A> exp_neg_abs(xsimd::batch<T, A> z) noexcept
+SQUASH_INLINE exp_parts<T, A> exp_neg_abs_down_to(xsimd::batch<T, A> z, T x_min) noexcept
 {
     using C = exp_constants<T>;
     using batch = xsimd::batch<T, A>;
-    auto x = xsimd::max(batch(C::x_min), negative_abs(z));
+    auto x = xsimd::max(batch(x_min), negative_abs(z));
 
     auto t = opaque(fmadd(x, batch(C::log2e), batch(C::round_magic)));
     auto k = t - C::round_magic;
@@ -137,6 +140,12 @@ SQUASH_INLINE exp_parts<T, A> exp_neg_abs(xsimd::batch<T, A> z) noexcept
 
     auto k_scale = xsimd::max(k, batch(C::k_min_scale));
     return {k, pow2(k_scale), m};
+}
+
+template <class T, class A>
+SQUASH_INLINE exp_parts<T, A> exp_neg_abs(xsimd::batch<T, A> z) noexcept
+{
+    return exp_neg_abs_down_to(z, exp_constants<T>::x_min);
 }
 
 // NaN in gives the same NaN out, quieted: the quiet bit set, sign and payload
