@@ -1,6 +1,7 @@
 // squash benchmarks: rows for a squash function object in the call forms a
 // caller uses over arrays, for float and double at once. One line per
-// function registers them (squash_forms.cpp, fast_forms.cpp):
+// function registers them (squash_forms.cpp, for the shapes the test
+// suite's table does not hold; its one-input functions come from the table):
 //
 //   unary_rows<squash::sigmoid> const sigmoid_rows{"sigmoid", "squash"};
 //     <prefix>_range   f(in, out)             the library's own batched loop
