@@ -24,7 +24,7 @@
     X(silu, squash::silu)                                  \
     X(silu_grad, squash::silu_grad)
 
-/* The backward functions of issue 13, from the forward output y:
+/* The backward functions, from the forward output y:
  * X(c_name, function_object): squash_<c_name>_f32(dy, y, dx, n) and _f64
  * run function_object's kernel over three arrays. */
 #define SQUASH_DISPATCH_BACKWARD_FUNCTIONS(X)                     \

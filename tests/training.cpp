@@ -1,4 +1,4 @@
-// The training functions of issue 13 against long-double (and, for the
+// The training functions against long-double (and, for the
 // backward formulas, exact) references:
 //   sigmoid_backward, bipolar_sigmoid_backward   the error bound relative to
 //       dy·y(1 − y) and dy·(1 − y²)/2 over dense and random (dy, y) pairs, y

@@ -1,4 +1,4 @@
-// The real-client check of issue 13: what a framework does with squash,
+// The real-client check: what a framework does with squash,
 // reproduced in the test with no download. A small multi-layer perceptron
 // (σ and σ₂ hidden layers, a logit trained with binary cross-entropy
 // through log_sigmoid) and an LSTM cell unrolled over three steps (σ gates,
@@ -11,7 +11,8 @@
 // silu = silu_grad, d/dz σ = sigmoid_with_grad's g).
 //
 // The check must be able to fail: the test also runs the backward pass that
-// broke tiny-dnn's LSTM and GRU gradient checks in the issue (σ' applied to
+// breaks a framework's gradient checks (tiny-dnn's LSTM and GRU ones, when it
+// was ported to squash: σ' applied to
 // the saved output y, as if y were z: sigmoid_grad(y) instead of
 // sigmoid_backward(dy, y)) and requires the finite differences to catch it.
 #include <squash/squash.hpp>
@@ -70,7 +71,7 @@ void affine_backward(vec const& W, double const* in, double const* d, vec& dW, v
     }
 }
 
-// Which backward pass the models run: squash's, or the mistake of the issue.
+// Which backward pass the models run: squash's, or the classic mistake.
 enum class backward_pass { from_output, mistaken_grad_of_output };
 
 // dx = dy·σ'(z) from y = σ(z), as a framework computes it.
@@ -431,7 +432,7 @@ TEST_CASE("gradcheck: an LSTM cell trained with squash's forward and *_backward 
     train_and_check(cell, "lstm", 5, 0.5);
 }
 
-TEST_CASE("gradcheck: the mistake of issue 13 (sigma' applied to the output y) is caught", "[training][gradcheck]")
+TEST_CASE("gradcheck: the classic mistake (sigma' applied to the output y) is caught", "[training][gradcheck]")
 {
     perceptron net(7);
     net.pass = backward_pass::mistaken_grad_of_output;

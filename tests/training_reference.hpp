@@ -1,4 +1,4 @@
-// Long-double references for the training functions of issue 13 (softplus,
+// Long-double references for the training functions (softplus,
 // log_sigmoid, silu, silu_grad, the backward formulas), for tests/training.cpp
 // and tests/training_gradcheck.cpp. Each is written so that nothing cancels
 // (see tests/reference.hpp for why long double is then enough: about 2^-62

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Derive the constants of squash's training functions (issue 13):
+"""Derive the constants of squash's training functions:
 include/squash/detail/log1p_core.hpp and include/squash/silu.hpp.
 
 Run with Debian's python3-mpmath:  /usr/bin/python3 tools/fit_training.py

@@ -28,7 +28,7 @@ static const double blog_z[6] = {-5.0, -2.0, 0.0, 0.5, 2.0, 5.0};
 static const double blog_sigmoid[6] = {0.0067, 0.1192, 0.5000, 0.6225, 0.8808, 0.9933};
 static const double blog_sigmoid_grad[6] = {0.0066, 0.1050, 0.2500, 0.2350, 0.1050, 0.0066};
 static const double blog_bipolar_sigmoid[6] = {-0.9866, -0.7616, 0.0000, 0.2449, 0.7616, 0.9866};
-/* The training functions (issue 13) at the same six points, from their
+/* The training functions at the same six points, from their
  * definitions (log(1 + e^z), -log(1 + e^-z), z sigma(z), sigma(z)(1 + z(1 -
  * sigma(z)))) evaluated in double (Python's math module, on the C library) and printed to 4
  * decimals. */

@@ -14,7 +14,7 @@
 //     nothing; n == 0 is a no-op whatever the pointers;
 //  5. squash_status_message names each code;
 //  6. the backward functions (dy, y -> dx) and the two-output ones
-//     (z -> y, g) of issue 13: every length, bit for bit the header-only
+//     (z -> y, g) of the training functions: every length, bit for bit the header-only
 //     pointer form, in place into each input, their overlap rules (dx partly
 //     over dy or y, y and g overlapping or equal: SQUASH_ERROR_OVERLAP,
 //     nothing written) and null pointers.

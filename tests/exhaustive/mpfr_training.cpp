@@ -1,4 +1,4 @@
-// MPFR enclosures of the training functions of issue 13 (include/squash/
+// MPFR enclosures of the training functions (include/squash/
 // softplus.hpp, silu.hpp, sigmoid_backward.hpp), for the exhaustive sweep's
 // oracle (mpfr_oracle.cpp): each sets lo <= f(z) <= hi, every operation
 // rounded outward, at the given precision (lo and hi are initialized by the

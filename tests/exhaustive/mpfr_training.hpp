@@ -1,4 +1,4 @@
-// MPFR enclosures of the training functions of issue 13 (mpfr_training.cpp):
+// MPFR enclosures of the training functions (mpfr_training.cpp):
 // lo <= f(z) <= hi with every operation rounded outward, lo and hi
 // initialized by the caller with `precision` bits. For the sweep's oracle.
 #ifndef SQUASH_SWEEP_MPFR_TRAINING_HPP

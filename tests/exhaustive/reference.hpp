@@ -8,7 +8,7 @@
 //   sigma2(z)  = sign(z) * -(e - 1) / (2 + (e - 1)),  e - 1 = expm1(-a)
 // e - 1 is taken from expm1 where it would cancel (a < 1); for a >= 1,
 // |e - 1| >= 0.63, so subtracting 1 from e loses nothing.
-// The training functions (issue 13), with L = log1p(e), two terms of one sign:
+// The training functions (softplus, log_sigmoid, silu, silu_grad), with L = log1p(e), two terms of one sign:
 //   softplus(a)    = a + L,    softplus(-a) = L,   log_sigmoid(z) = -softplus(-z)
 //   silu(a)        = a/d,      silu(-a)     = -a e/d
 //   silu'(a)       = (1 + e + a e)/d^2  (three positive terms)
