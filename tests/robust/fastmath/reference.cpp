@@ -29,9 +29,14 @@ bool table_bound(char const* name, bool is_float, double& ulps, bool& strict)
 
 int table_exact_functions()
 {
+    // The exact tier of σ, σ' and σ₂: what the -ffast-math test measures.
+    // (The training functions of the table are not measured under
+    // -ffast-math yet.)
     int n = 0;
     for (auto const& f : squash_test::functions)
-        n += f.level == squash_test::tier::exact;
+        n += f.level == squash_test::tier::exact && (f.math == squash_test::math_function::sigmoid ||
+                                                     f.math == squash_test::math_function::sigmoid_grad ||
+                                                     f.math == squash_test::math_function::bipolar_sigmoid);
     return n;
 }
 
