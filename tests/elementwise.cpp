@@ -93,17 +93,6 @@ void for_each_function(Visitor visit)
     visit(squash::bipolar_sigmoid);
 }
 
-// A NaN with a payload no kernel produces from these inputs: a slot that
-// still holds it after a call was not written.
-template <class T>
-T canary()
-{
-    if constexpr (std::is_same_v<T, float>)
-        return reinterpret_bits<T>(std::int32_t{0x7fc0dead});
-    else
-        return reinterpret_bits<T>(std::int64_t{0x7ff8deadbeefcafe});
-}
-
 // Ordinary values, every special class, and arbitrary bit patterns (which
 // include NaNs with payloads and subnormals).
 template <class T>

@@ -142,6 +142,18 @@ To reinterpret_bits(From x)
     return y;
 }
 
+// A quiet NaN with a payload no kernel produces from the tests' inputs:
+// output slots are filled with it before a call, and a slot that still
+// holds it afterwards was not written.
+template <class T>
+T canary()
+{
+    if constexpr (std::is_same_v<T, float>)
+        return reinterpret_bits<T>(std::int32_t{0x7fc0dead});
+    else
+        return reinterpret_bits<T>(std::int64_t{0x7ff8deadbeefcafe});
+}
+
 template <class T>
 ordinal_t<T> to_ordinal(T x)
 {

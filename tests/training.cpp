@@ -34,15 +34,6 @@ namespace {
 // ---- helpers -------------------------------------------------------------------
 
 template <class T>
-T canary()
-{
-    if constexpr (std::is_same_v<T, float>)
-        return reinterpret_bits<T>(std::int32_t{0x7fc0dead});
-    else
-        return reinterpret_bits<T>(std::int64_t{0x7ff8deadbeefcafe});
-}
-
-template <class T>
 bool all_equal_bits(std::vector<T> const& a, std::vector<T> const& b, std::size_t* where = nullptr)
 {
     for (std::size_t i = 0; i < a.size(); ++i)

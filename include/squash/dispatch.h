@@ -106,7 +106,7 @@ SQUASH_DISPATCH_API int squash_fast_sigmoid_grad_f64(const double *in, double *o
 SQUASH_DISPATCH_API int squash_fast_bipolar_sigmoid_f32(const float *in, float *out, size_t n) SQUASH_DISPATCH_NOTHROW;
 SQUASH_DISPATCH_API int squash_fast_bipolar_sigmoid_f64(const double *in, double *out, size_t n) SQUASH_DISPATCH_NOTHROW;
 
-/* The training functions (issue 13). Exact tier: */
+/* The training functions (backward passes, the rest of the family). Exact tier: */
 /* softplus(z) = log(1 + e^z), log_sigmoid(z) = log sigma(z) = -softplus(-z),
  * silu(z) = z sigma(z), silu_grad(z) = silu'(z): within 1 ulp (faithful). */
 SQUASH_DISPATCH_API int squash_softplus_f32(const float *in, float *out, size_t n) SQUASH_DISPATCH_NOTHROW;

@@ -516,7 +516,7 @@ private:
     }
 };
 
-// --- Three-array functions (issue 13) ----------------------------------------
+// --- Three-array functions (backward, forward with gradient) ------------------
 // Two more families built the same way, each from one static kernel:
 //   backward_function      kernel(dy, y) -> dx: the backward pass from the
 //                          forward output (sigmoid_backward, ...);

@@ -1,4 +1,4 @@
-// squash/fast_training.hpp: the fast tier of the training functions (issue 13):
+// squash/fast_training.hpp: the fast tier of the training functions:
 // squash::fast::sigmoid_backward, bipolar_sigmoid_backward and
 // sigmoid_with_grad.
 // SPDX-License-Identifier: MIT

@@ -4,7 +4,7 @@
 //   squash::sigmoid          σ(z)  = 1 / (1 + e^-z)
 //   squash::sigmoid_grad     σ'(z) = σ(z)(1 − σ(z)), taking z
 //   squash::bipolar_sigmoid  σ₂(z) = 2σ(z) − 1 = tanh(z/2)
-// and for training (issue 13):
+// and for training (backward passes and the rest of the sigmoid family):
 //   squash::sigmoid_backward          dx = dy·y(1 − y), from the output y
 //   squash::bipolar_sigmoid_backward  dx = dy·(1 − y²)/2, from the output y
 //   squash::sigmoid_with_grad         σ(z) and σ'(z) from one exponential

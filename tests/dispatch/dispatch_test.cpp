@@ -97,17 +97,6 @@ char const* type_name()
     return std::is_same_v<T, float> ? "f32" : "f64";
 }
 
-// A NaN payload no kernel produces from these inputs: a slot still holding
-// it after a call was not written.
-template <class T>
-T canary()
-{
-    if constexpr (std::is_same_v<T, float>)
-        return reinterpret_bits<T>(std::int32_t{0x7fc0dead});
-    else
-        return reinterpret_bits<T>(std::int64_t{0x7ff8deadbeefcafe});
-}
-
 template <class T>
 bool all_canaries(T const* p, std::size_t n)
 {

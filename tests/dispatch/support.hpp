@@ -16,6 +16,7 @@
 
 namespace dispatch_test {
 
+using squash_test::canary;
 using squash_test::reinterpret_bits;
 using squash_test::same_bits;
 using squash_test::same_result;
