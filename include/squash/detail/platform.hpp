@@ -65,10 +65,18 @@ inline constexpr int fma_register_bytes =
 template <class A>
 inline constexpr bool has_fused_fma = fma_register_bytes<A> != 0;
 
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> opaque(xsimd::batch<T, A> x) noexcept;
+
 // a*b + c: one instruction and one rounding where has_fused_fma<A>, two
 // roundings elsewhere. Written with intrinsics so that fusion never depends
 // on the xsimd version, nor on the compiler contracting a*b + c (it does not
-// under -ffp-contract=off, nor Clang across statements).
+// under -ffp-contract=off, nor Clang across statements). The two roundings
+// are pinned with opaque(): under -ffast-math the compiler would otherwise
+// reassociate the product and the sum with their neighbours (Horner steps,
+// the exp core's tail), which measurably moved the SSE2 double results of
+// silu past 1 ulp and made softplus's scalar and range forms differ
+// (tests/robust/fastmath).
 template <class T, class A>
 SQUASH_INLINE xsimd::batch<T, A> fmadd(xsimd::batch<T, A> a, xsimd::batch<T, A> b, xsimd::batch<T, A> c) noexcept
 {
@@ -95,7 +103,7 @@ SQUASH_INLINE xsimd::batch<T, A> fmadd(xsimd::batch<T, A> a, xsimd::batch<T, A> 
         return vfmaq_f64(c, a, b);
     else
 #endif
-        return a * b + c;
+        return opaque(opaque(a * b) + c);
 }
 
 // c - a*b, rounded like fmadd.
@@ -125,7 +133,7 @@ SQUASH_INLINE xsimd::batch<T, A> fnmadd(xsimd::batch<T, A> a, xsimd::batch<T, A>
         return vfmsq_f64(c, a, b);
     else
 #endif
-        return c - a * b;
+        return opaque(c - opaque(a * b));
 }
 
 // rcpps (AVX, 2^-11.5 relative) and vrcp14ps (AVX-512, 2^-14) pipeline at

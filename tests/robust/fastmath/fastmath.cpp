@@ -1,7 +1,7 @@
 // The library compiled with -O3 -ffast-math (and linked with it, so the
 // process runs with subnormals flushed to zero) must keep its accuracy on
 // finite inputs whose results are normal: the bounds of
-// tests/function_table.hpp (float correctly rounded, double <= 1 ulp), read
+// tests/function_table.hpp for every exact-tier function, read
 // through reference.cpp. Reassociation could undo the compensated arithmetic
 // (Fast2Sum's (s − a), the Veltkamp split of the SSE2 path); detail::opaque
 // is what stops it, and this test is what shows it does.
@@ -26,8 +26,9 @@ namespace {
 
 template <class T>
 struct domain;
-// |z| up to where σ(−|z|) and σ'(z) are still normal; σ₂(z) ≈ z/2 stays
-// normal down to |z| = 2^-100.
+// |z| up to where σ(−|z|) and σ'(z) are still normal (and with them
+// softplus(−|z|) ≈ e^−|z|, log σ(−|z|) and silu(−|z|) ≈ −|z|e^−|z|);
+// σ₂(z) ≈ z/2 and silu(z) ≈ z/2 stay normal down to |z| = 2^-100.
 template <>
 struct domain<float> {
     using bits = std::uint32_t;
@@ -111,18 +112,27 @@ TEMPLATE_TEST_CASE("under -ffast-math, finite inputs stay within the ULP bounds"
         char const* name;
         long double (*exact)(long double);
     };
-    named const references[3] = {{"sigmoid", reference::sigmoid},
-                                 {"sigmoid_grad", reference::sigmoid_grad},
-                                 {"bipolar_sigmoid", reference::bipolar_sigmoid}};
-    worst_case worst[3];
-    std::size_t form_mismatches[3] = {0, 0, 0};
+    constexpr int count = 7;
+    named const references[count] = {{"sigmoid", reference::sigmoid},
+                                     {"sigmoid_grad", reference::sigmoid_grad},
+                                     {"bipolar_sigmoid", reference::bipolar_sigmoid},
+                                     {"softplus", reference::softplus},
+                                     {"log_sigmoid", reference::log_sigmoid},
+                                     {"silu", reference::silu},
+                                     {"silu_grad", reference::silu_grad}};
+    worst_case worst[count];
+    std::size_t form_mismatches[count] = {};
     worst[0] = measure<T>(squash::sigmoid, references[0].exact, z, form_mismatches[0]);
     worst[1] = measure<T>(squash::sigmoid_grad, references[1].exact, z, form_mismatches[1]);
     worst[2] = measure<T>(squash::bipolar_sigmoid, references[2].exact, z, form_mismatches[2]);
+    worst[3] = measure<T>(squash::softplus, references[3].exact, z, form_mismatches[3]);
+    worst[4] = measure<T>(squash::log_sigmoid, references[4].exact, z, form_mismatches[4]);
+    worst[5] = measure<T>(squash::silu, references[5].exact, z, form_mismatches[5]);
+    worst[6] = measure<T>(squash::silu_grad, references[6].exact, z, form_mismatches[6]);
     // Every exact-tier function of tests/function_table.hpp is measured here.
-    CHECK(reference::table_exact_functions() == 3);
+    CHECK(reference::table_exact_functions() == count);
 
-    for (int i = 0; i < 3; ++i) {
+    for (int i = 0; i < count; ++i) {
         auto const& w = worst[i];
         double bound = 0;
         bool strict = false;

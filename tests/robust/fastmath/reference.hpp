@@ -9,6 +9,10 @@ namespace reference {
 long double sigmoid(long double z);
 long double sigmoid_grad(long double z);
 long double bipolar_sigmoid(long double z);
+long double softplus(long double z);
+long double log_sigmoid(long double z);
+long double silu(long double z);
+long double silu_grad(long double z);
 
 // |got − exact| in units of the spacing of float/double at exact.
 double ulp_error(long double exact, float got);
