@@ -3,8 +3,9 @@
 // object (a function in a tier) its bounds per type and its call forms. The
 // unit tests, the exhaustive sweep (tests/exhaustive), the bit-identity
 // hashes, the fuzzer and the benchmark take their lists from here, so a new
-// tier of a function is one line of `functions`, and a new function one line
-// of `math_functions` (plus its references) and one per tier.
+// tier of a function is one line of `functions` (tests/function_table.cpp;
+// and function_count below), and a new function one line of
+// `math_functions` (plus its references) and one per tier.
 #pragma once
 
 #include <cmath>
@@ -199,28 +200,12 @@ inline function_entry entry(char const* name, math_function math, tier level, ul
     return {name, math, level, float_bound, double_bound, below_normal, forms_of<F, float>(), forms_of<F, double>()};
 }
 
-inline function_entry const functions[] = {
-    entry<squash::sigmoid>("sigmoid", math_function::sigmoid, tier::exact, correctly_rounded, within_1_ulp),
-    entry<squash::sigmoid_grad>("sigmoid_grad", math_function::sigmoid_grad, tier::exact, correctly_rounded,
-                                within_1_ulp),
-    entry<squash::bipolar_sigmoid>("bipolar_sigmoid", math_function::bipolar_sigmoid, tier::exact, correctly_rounded,
-                                   within_1_ulp),
-    // The training functions. Exact tier, faithful in both types: the error is below
-    // 1 ulp of the exact value for every input, which the sweep proves for
-    // every float and checks on 10^7 doubles against MPFR.
-    entry<squash::softplus>("softplus", math_function::softplus, tier::exact, faithful, faithful),
-    entry<squash::log_sigmoid>("log_sigmoid", math_function::log_sigmoid, tier::exact, faithful, faithful),
-    entry<squash::silu>("silu", math_function::silu, tier::exact, faithful, faithful),
-    entry<squash::silu_grad>("silu_grad", math_function::silu_grad, tier::exact, faithful, faithful),
-    entry<squash::fast::sigmoid>("fast::sigmoid", math_function::sigmoid, tier::fast, within_4_ulp, within_4_ulp,
-                                 subnormals::flushed),
-    entry<squash::fast::sigmoid_grad>("fast::sigmoid_grad", math_function::sigmoid_grad, tier::fast, within_4_ulp,
-                                      within_4_ulp, subnormals::flushed),
-    entry<squash::fast::bipolar_sigmoid>("fast::bipolar_sigmoid", math_function::bipolar_sigmoid, tier::fast,
-                                         within_4_ulp, within_4_ulp),
-};
-
-inline constexpr std::size_t function_count = std::size(functions);
+// The table itself is defined once, in tests/function_table.cpp: every
+// line instantiates its function's kernels in five call forms and two types,
+// which took ~7 s of compile time in each translation unit that included
+// it as an inline variable. A new line there is one more here.
+inline constexpr std::size_t function_count = 10;
+extern function_entry const functions[function_count];
 
 template <class T>
 inline ulp_bound const& bound_of(function_entry const& f)

@@ -2,6 +2,9 @@
 // otherwise reports ctest's "skipped" code (77), so a missing AVX-512 is
 // shown as skipped, never as passed. An instruction set it does not know is
 // an error (exit 2), not a skip: a misspelt name must not hide a test.
+// With --unless OTHER, the program is also skipped where the CPU has OTHER:
+// for a test that another entry, which needs OTHER, makes redundant there
+// (the full AVX2 float sweep, which the AVX-512 sweep replaces in CI).
 // Built for the x86-64 baseline.
 #include <cstdio>
 #include <cstring>
@@ -25,14 +28,27 @@ static support cpu_has(char const* isa)
 
 int main(int argc, char** argv)
 {
+    char const* unless = nullptr;
+    if (argc >= 3 && std::strcmp(argv[1], "--unless") == 0) {
+        unless = argv[2];
+        argc -= 2;
+        argv += 2;
+    }
     if (argc < 3) {
-        std::fprintf(stderr, "usage: isa_gate ISA PROGRAM [ARGS...]\n");
+        std::fprintf(stderr, "usage: isa_gate [--unless OTHER_ISA] ISA PROGRAM [ARGS...]\n");
         return 2;
     }
     auto const has = cpu_has(argv[1]);
-    if (has == support::unknown_name) {
-        std::fprintf(stderr, "isa_gate: unknown instruction set '%s' (known: sse2, avx2, avx512)\n", argv[1]);
+    auto const has_other = unless ? cpu_has(unless) : support::no;
+    if (has == support::unknown_name || has_other == support::unknown_name) {
+        std::fprintf(stderr, "isa_gate: unknown instruction set '%s' (known: sse2, avx2, avx512)\n",
+                     has == support::unknown_name ? argv[1] : unless);
         return 2;
+    }
+    if (has_other == support::yes) {
+        std::printf("isa_gate: this CPU has %s, where another entry replaces %s; not run (skipped)\n", unless,
+                    argv[2]);
+        return 77;
     }
     if (has == support::no) {
         std::printf("isa_gate: this CPU lacks %s; %s not run (skipped)\n", argv[1], argv[2]);

@@ -30,7 +30,8 @@ function(squash_sweep_target target isa)
     ${SQUASH_SWEEP_DIR}/float_sweep.cpp
     ${SQUASH_SWEEP_DIR}/double_sample.cpp
     ${SQUASH_SWEEP_DIR}/specials.cpp
-    ${SQUASH_SWEEP_DIR}/report.cpp)
+    ${SQUASH_SWEEP_DIR}/report.cpp
+    ${SQUASH_SWEEP_DIR}/../function_table.cpp)
   target_link_libraries(${target} PRIVATE squash::squash ${SQUASH_MPFR_LIBRARY} ${SQUASH_GMP_LIBRARY} Threads::Threads)
   target_include_directories(${target} PRIVATE ${SQUASH_MPFR_INCLUDE_DIR} ${SQUASH_SWEEP_DIR}/..)
   target_compile_options(${target} PRIVATE ${SQUASH_ISA_FLAGS_${isa}})

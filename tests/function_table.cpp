@@ -1,0 +1,31 @@
+// The definition of the one table of squash's functions that the tests read
+// (declared, with what a line means, in tests/function_table.hpp). It is
+// the one translation unit that instantiates every function object's call
+// forms for the table; its element count must be function_count, or this
+// definition conflicts with the header's declaration.
+#include "function_table.hpp"
+
+namespace squash_test {
+
+function_entry const functions[] = {
+    entry<squash::sigmoid>("sigmoid", math_function::sigmoid, tier::exact, correctly_rounded, within_1_ulp),
+    entry<squash::sigmoid_grad>("sigmoid_grad", math_function::sigmoid_grad, tier::exact, correctly_rounded,
+                                within_1_ulp),
+    entry<squash::bipolar_sigmoid>("bipolar_sigmoid", math_function::bipolar_sigmoid, tier::exact, correctly_rounded,
+                                   within_1_ulp),
+    // The training functions. Exact tier, faithful in both types: the error is below
+    // 1 ulp of the exact value for every input, which the sweep proves for
+    // every float and checks on 10^7 doubles against MPFR.
+    entry<squash::softplus>("softplus", math_function::softplus, tier::exact, faithful, faithful),
+    entry<squash::log_sigmoid>("log_sigmoid", math_function::log_sigmoid, tier::exact, faithful, faithful),
+    entry<squash::silu>("silu", math_function::silu, tier::exact, faithful, faithful),
+    entry<squash::silu_grad>("silu_grad", math_function::silu_grad, tier::exact, faithful, faithful),
+    entry<squash::fast::sigmoid>("fast::sigmoid", math_function::sigmoid, tier::fast, within_4_ulp, within_4_ulp,
+                                 subnormals::flushed),
+    entry<squash::fast::sigmoid_grad>("fast::sigmoid_grad", math_function::sigmoid_grad, tier::fast, within_4_ulp,
+                                      within_4_ulp, subnormals::flushed),
+    entry<squash::fast::bipolar_sigmoid>("fast::bipolar_sigmoid", math_function::bipolar_sigmoid, tier::fast,
+                                         within_4_ulp, within_4_ulp),
+};
+
+}  // namespace squash_test
