@@ -5,9 +5,20 @@
 // definition conflicts with the header's declaration.
 #include "function_table.hpp"
 
+// Constant-initialized (entry() is constexpr), so that code running before
+// main, like the benchmark's row registration, already sees the table: a
+// dynamic initializer in this file would run in an unspecified order with
+// theirs. C++20 checks it (constinit); C++17 builds get the same
+// initialization, unchecked.
+#if defined(__cpp_constinit)
+#define SQUASH_TEST_CONSTINIT constinit
+#else
+#define SQUASH_TEST_CONSTINIT
+#endif
+
 namespace squash_test {
 
-function_entry const functions[] = {
+SQUASH_TEST_CONSTINIT function_entry const functions[] = {
     entry<squash::sigmoid>("sigmoid", math_function::sigmoid, tier::exact, correctly_rounded, within_1_ulp),
     entry<squash::sigmoid_grad>("sigmoid_grad", math_function::sigmoid_grad, tier::exact, correctly_rounded,
                                 within_1_ulp),

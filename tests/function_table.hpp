@@ -180,7 +180,7 @@ struct function_entry {
 };
 
 template <auto const& F, class T>
-inline call_forms<T> forms_of()
+constexpr call_forms<T> forms_of()
 {
     return {[](T const* in, T* out, std::size_t n) { F(in, out, n); },
             [](T const* in, std::size_t n_in, T* out, std::size_t n_out) {
@@ -194,8 +194,8 @@ inline call_forms<T> forms_of()
 }
 
 template <auto const& F>
-inline function_entry entry(char const* name, math_function math, tier level, ulp_bound float_bound,
-                            ulp_bound double_bound, subnormals below_normal = subnormals::gradual)
+constexpr function_entry entry(char const* name, math_function math, tier level, ulp_bound float_bound,
+                               ulp_bound double_bound, subnormals below_normal = subnormals::gradual)
 {
     return {name, math, level, float_bound, double_bound, below_normal, forms_of<F, float>(), forms_of<F, double>()};
 }
