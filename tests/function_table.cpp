@@ -37,6 +37,17 @@ SQUASH_TEST_CONSTINIT function_entry const functions[] = {
                                       within_4_ulp, subnormals::flushed),
     entry<squash::fast::bipolar_sigmoid>("fast::bipolar_sigmoid", math_function::bipolar_sigmoid, tier::fast,
                                          within_4_ulp, within_4_ulp),
+    // The fast tier of the training functions; the last two numbers are
+    // how many ulps a float and a double result may step back against the
+    // shape (function_entry::order_slack_float, order_slack_double).
+    entry<squash::fast::softplus>("fast::softplus", math_function::softplus, tier::fast, within_4_ulp, within_4_ulp,
+                                  subnormals::flushed, 0, 2),
+    entry<squash::fast::log_sigmoid>("fast::log_sigmoid", math_function::log_sigmoid, tier::fast, within_4_ulp,
+                                     within_4_ulp, subnormals::flushed, 0, 2),
+    entry<squash::fast::silu>("fast::silu", math_function::silu, tier::fast, within_4_ulp, within_4_ulp,
+                              subnormals::flushed, 2, 2),
+    entry<squash::fast::silu_grad>("fast::silu_grad", math_function::silu_grad, tier::fast, within_4_ulp,
+                                   within_4_ulp, subnormals::flushed, 0, 4),
 };
 
 }  // namespace squash_test

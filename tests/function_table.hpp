@@ -144,7 +144,8 @@ constexpr bool is_correctly_rounded(ulp_bound const& b) { return b.ulps == 0.5 &
 // the normal range of the type.
 enum class subnormals {
     gradual,  // rounded into the subnormals, within the bound like any result
-    flushed,  // +0, which the bound does not cover (the fast tier's sigma, sigma')
+    flushed,  // a zero of the exact value's sign (+0 for sigma, sigma', softplus; −0 for
+              // log_sigmoid, silu, silu'), which the bound does not cover (the fast tier)
 };
 
 // A contiguous view of n elements: what the range forms take (std::span is
@@ -175,6 +176,12 @@ struct function_entry {
     tier level;
     ulp_bound float_bound, double_bound;
     subnormals below_normal;
+    // How many ulps (at the larger of the two) a result may step back
+    // against the function's shape from its neighbour's, per type: 0 (monotone pieces) but for the fast
+    // softplus, log_sigmoid, silu, silu', whose kernels cannot order
+    // results less than an ulp apart everywhere
+    // (include/squash/fast_activations.hpp says where and why).
+    unsigned order_slack_float, order_slack_double;
     call_forms<float> f32;
     call_forms<double> f64;
 };
@@ -195,16 +202,18 @@ constexpr call_forms<T> forms_of()
 
 template <auto const& F>
 constexpr function_entry entry(char const* name, math_function math, tier level, ulp_bound float_bound,
-                               ulp_bound double_bound, subnormals below_normal = subnormals::gradual)
+                               ulp_bound double_bound, subnormals below_normal = subnormals::gradual,
+                               unsigned order_slack_float = 0, unsigned order_slack_double = 0)
 {
-    return {name, math, level, float_bound, double_bound, below_normal, forms_of<F, float>(), forms_of<F, double>()};
+    return {name,         math,          level, float_bound, double_bound, below_normal, order_slack_float,
+            order_slack_double,   forms_of<F, float>(), forms_of<F, double>()};
 }
 
 // The table itself is defined once, in tests/function_table.cpp: every
 // line instantiates its function's kernels in five call forms and two types,
 // which took ~7 s of compile time in each translation unit that included
 // it as an inline variable. A new line there is one more here.
-inline constexpr std::size_t function_count = 10;
+inline constexpr std::size_t function_count = 14;
 extern function_entry const functions[function_count];
 
 template <class T>

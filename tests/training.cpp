@@ -643,6 +643,17 @@ void for_each_unary(Visitor visit)
     visit(squash::silu_grad);
 }
 
+// Their fast tier (bounds and shapes from the table: tests/functions.cpp,
+// tests/exhaustive).
+template <class Visitor>
+void for_each_fast_unary(Visitor visit)
+{
+    visit(squash::fast::softplus);
+    visit(squash::fast::log_sigmoid);
+    visit(squash::fast::silu);
+    visit(squash::fast::silu_grad);
+}
+
 }  // namespace
 
 TEMPLATE_TEST_CASE("softplus, log_sigmoid, silu, silu_grad: faithful (within 1 ulp) over dense sweeps",
@@ -842,7 +853,8 @@ TEMPLATE_TEST_CASE("softplus, log_sigmoid, silu, silu_grad: special values and l
     });
 }
 
-TEMPLATE_TEST_CASE("softplus, log_sigmoid, silu, silu_grad: no floating-point flag for non-NaN inputs; call forms agree",
+TEMPLATE_TEST_CASE("softplus, log_sigmoid, silu, silu_grad, both tiers: no floating-point flag for non-NaN inputs; "
+                   "call forms agree",
                    "[training][unary][flags][forms]", float, double)
 {
     using T = TestType;
@@ -853,7 +865,7 @@ TEMPLATE_TEST_CASE("softplus, log_sigmoid, silu, silu_grad: no floating-point fl
     for (T v : {T(0), T(-0.0), std::numeric_limits<T>::infinity(), -std::numeric_limits<T>::infinity(),
                 std::numeric_limits<T>::max(), std::numeric_limits<T>::lowest(), T(-1.2784645), T(800), T(-800)})
         z.push_back(v);
-    for_each_unary([&](auto const& f) {
+    auto const check = [&](auto const& f) {
         INFO("function " << f.name);
         std::vector<T> out(z.size());
         std::feclearexcept(FE_ALL_EXCEPT);
@@ -878,5 +890,7 @@ TEMPLATE_TEST_CASE("softplus, log_sigmoid, silu, silu_grad: no floating-point fl
                 mismatches += !same_bits(lanes[j], range[i + j]);
         }
         CHECK(mismatches == 0);
-    });
+    };
+    for_each_unary(check);
+    for_each_fast_unary(check);
 }

@@ -12,9 +12,10 @@
 //   squash::log_sigmoid               log σ(z) = −softplus(−z)
 //   squash::silu                      z·σ(z)
 //   squash::silu_grad                 silu'(z) = σ(z)(1 + z(1 − σ(z)))
-// and their fast tier (fast.hpp, fast_training.hpp): squash::fast::sigmoid,
-// sigmoid_grad, bipolar_sigmoid, sigmoid_backward, bipolar_sigmoid_backward,
-// sigmoid_with_grad.
+// and their fast tier (fast.hpp, fast_training.hpp, fast_activations.hpp):
+// squash::fast::sigmoid, sigmoid_grad, bipolar_sigmoid, sigmoid_backward,
+// bipolar_sigmoid_backward, sigmoid_with_grad, softplus, log_sigmoid, silu,
+// silu_grad.
 //
 // Where the math lives: include/squash/detail/exp_core.hpp (the shared
 // e^-|z|), then sigmoid.hpp, sigmoid_grad.hpp, bipolar_sigmoid.hpp; the call
@@ -38,6 +39,7 @@
 #include "silu.hpp"
 #include "fast.hpp"
 #include "fast_training.hpp"
+#include "fast_activations.hpp"
 
 #endif
 #endif

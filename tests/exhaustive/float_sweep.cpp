@@ -104,8 +104,8 @@ sweep_result run_float_sweep(implementation impl, bool quick, unsigned threads)
                 auto before = left.last, after = right.first;
                 if (!std::isnan(before) && !std::isnan(after) &&
                     comparable<float>(math_of(k), side, double(left.last_input), double(right.first_input)) &&
-                    out_of_order(falls(math_of(k), side, double(right.first_input)), before, after)) {
-                    count_order_violation(result.stats[k].properties, math_of(k), side);
+                    out_of_order(falls(math_of(k), side, double(right.first_input)), before, after) &&
+                    !count_step_back(result.stats[k].properties, k, side, before, after)) {
                     auto const& seg = segments[items[item].segment];
                     auto bits = seg.first + std::uint32_t(items[item].chunk * chunk_size) * seg.stride;
                     result.stats[k].properties.note_violation(

@@ -95,7 +95,7 @@ table error_table(sweep_result const& r, bool is_float)
 table property_table(sweep_result const& r, bool is_float)
 {
     table t{{"function", "monotonicity violations", "symmetry failures", "range violations", "NaN inputs giving NaN",
-             "flushed to +0", "first input failing (least magnitude)", "reference vs MPFR (max ulp, checks)"},
+             "flushed to 0", "first input failing (least magnitude)", "reference vs MPFR (max ulp, checks)"},
             {}};
     for (std::size_t k = 0; k < function_count; ++k) {
         if (!selected(k))
@@ -106,6 +106,10 @@ table property_table(sweep_result const& r, bool is_float)
         std::string monotonic = count_text(p.monotonicity);
         if (shape_of(f) == shape::even_peak)
             monotonic = "z>0: " + monotonic + ", z<0: " + count_text(p.monotonicity_negative);
+        unsigned const slack = is_float ? entry(k).order_slack_float : entry(k).order_slack_double;
+        if (slack)
+            monotonic += " (" + count_text(p.steps_back_within_slack) + " steps back of at most " +
+                         std::to_string(slack) + " ulps, allowed)";
         bool const symmetric = shape_of(f) == shape::even_peak || shape_of(f) == shape::odd_increasing;
         t.rows.push_back({function_name(k), monotonic, symmetric ? count_text(p.symmetry) : "n/a",
                           count_text(p.range), count_text(p.nan_outputs) + " of " + count_text(p.nan_inputs),

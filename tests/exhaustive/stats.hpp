@@ -113,6 +113,8 @@ struct property_stats {
     // here and the negative ones in monotonicity_negative.
     std::uint64_t monotonicity = 0;
     std::uint64_t monotonicity_negative = 0;
+    // Steps back within the function's order_slack_ulps (not violations).
+    std::uint64_t steps_back_within_slack = 0;
     std::uint64_t symmetry = 0;  // sigma'(-z) != sigma'(z), sigma2(-z) != -sigma2(z), bitwise
     std::uint64_t range = 0;     // outside [0,1], [0,0.25], [-1,1], or NaN for a non-NaN input
     std::uint64_t nan_inputs = 0;
@@ -130,6 +132,7 @@ struct property_stats {
     {
         monotonicity += o.monotonicity;
         monotonicity_negative += o.monotonicity_negative;
+        steps_back_within_slack += o.steps_back_within_slack;
         symmetry += o.symmetry;
         range += o.range;
         nan_inputs += o.nan_inputs;

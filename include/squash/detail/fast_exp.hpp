@@ -172,13 +172,22 @@ struct fast_exp_parts {
     xsimd::batch<T, A> m;      // 1 - e^-r, |r| <= ln2/2
 };
 
+// The reduction, shared by fast_exp_neg and fast_exp_neg_scaled: t = n +
+// pow2_round_magic (n = -w log2e rounded to an integer, held in t's low
+// bits) and m = 1 - e^-r.
+template <class T, class A>
+struct fast_exp_reduced {
+    xsimd::batch<T, A> t;
+    xsimd::batch<T, A> m;
+};
+
 // OneConstant: r = w + n ln2 with ln2 rounded to T, one fused operation
 // (needs has_fused_fma<A>). It leaves e^-w off by a factor e^(n (ln2 - ln2_T)),
 // |ln2 - ln2_T| <= 1.9e-9 (float), which is fine when 2^n shrinks as fast as
 // |n| grows (the bipolar sigmoid: n <= 0, and the error is |n| 2^n 1.9e-9
 // against results >= 0.29 once n != 0), not for σ (n up to 126).
-template <bool OneConstant = false, class T, class A>
-SQUASH_INLINE fast_exp_parts<T, A> fast_exp_neg(xsimd::batch<T, A> w) noexcept
+template <bool OneConstant, class T, class A>
+SQUASH_INLINE fast_exp_reduced<T, A> fast_exp_reduce(xsimd::batch<T, A> w) noexcept
 {
     using batch = xsimd::batch<T, A>;
     using C = fast_constants<T>;
@@ -195,7 +204,25 @@ SQUASH_INLINE fast_exp_parts<T, A> fast_exp_neg(xsimd::batch<T, A> w) noexcept
     } else {
         r = fmadd(n, batch(C::ln2_lo), fmadd(n, batch(C::ln2_hi), w));
     }
-    return {pow2_from_round_magic(t), fnmadd(r, r * fast_horner(r, C::Q), r)};
+    return {t, fnmadd(r, r * fast_horner(r, C::Q), r)};
+}
+
+template <bool OneConstant = false, class T, class A>
+SQUASH_INLINE fast_exp_parts<T, A> fast_exp_neg(xsimd::batch<T, A> w) noexcept
+{
+    auto reduced = fast_exp_reduce<OneConstant>(w);
+    return {pow2_from_round_magic(reduced.t), reduced.m};
+}
+
+// e^-w 2^-s = 2^(n - s) (1 - m), s a whole number per lane (a T holding
+// it), for the kernels whose e^-w would leave the normal range for some w
+// (2^n up to 2^133 in float): s moves 2^(n - s) back into it. t - s is exact
+// (t's low bits hold n + bias), so the scaling costs one subtraction.
+template <class T, class A>
+SQUASH_INLINE fast_exp_parts<T, A> fast_exp_neg_scaled(xsimd::batch<T, A> w, xsimd::batch<T, A> s) noexcept
+{
+    auto reduced = fast_exp_reduce<false>(w);
+    return {pow2_from_round_magic(reduced.t - s), reduced.m};
 }
 
 }  // namespace detail
