@@ -59,7 +59,7 @@ void check_monotonic(char const* function, F const& f, std::vector<T> const& z, 
             bool const ordered = dir == direction::non_decreasing ? y[j] <= y[j + 1] : y[j] >= y[j + 1];
             T const a = std::max(std::fabs(y[j]), std::fabs(y[j + 1]));  // spacing at the larger
             T const spacing = std::nextafter(a, std::numeric_limits<T>::infinity()) - a;
-            if (!ordered && !(std::fabs(y[j + 1] - y[j]) <= slack_ulps * spacing)) {
+            if (!ordered && !(std::fabs(y[j + 1] - y[j]) <= static_cast<T>(slack_ulps) * spacing)) {
                 i = j;
                 break;
             }

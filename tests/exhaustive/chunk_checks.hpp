@@ -110,7 +110,7 @@ template <class T>
 bool count_step_back(property_stats& p, std::size_t k, int side, T before, T after)
 {
     T const larger = std::max(std::fabs(before), std::fabs(after));
-    if (std::fabs(double(after) - double(before)) <= order_slack<T>(k) * double(ulp_of(larger))) {
+    if (std::fabs(double(after) - double(before)) <= double(order_slack<T>(k)) * double(ulp_of(larger))) {
         ++p.steps_back_within_slack;
         return true;
     }
