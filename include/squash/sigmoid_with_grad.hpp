@@ -37,14 +37,8 @@ SQUASH_INLINE value_and_grad<xsimd::batch<float, A>> sigmoid_with_grad_float(xsi
     dbatch const d_lo = e_lo + 1.0, d_hi = e_hi + 1.0;
     dbatch const s_lo = 1.0 / d_lo, s_hi = 1.0 / d_hi;  // sigmoid_round_once::wide
     dbatch const g_lo = e_lo / (d_lo * d_lo), g_hi = e_hi / (d_hi * d_hi);  // sigmoid_grad_round_once::wide
-    auto value = narrow(s_lo, s_hi);
-    auto grad = narrow(g_lo, g_hi);
-    if (xsimd::any(near_float_midpoint<sigmoid_round_once::subnormal_results>(s_lo) ||
-                   near_float_midpoint<sigmoid_round_once::subnormal_results>(s_hi)))
-        value = round_hard_lanes<sigmoid_round_once>(x, value, s_lo, s_hi);
-    if (xsimd::any(near_float_midpoint<sigmoid_grad_round_once::subnormal_results>(g_lo) ||
-                   near_float_midpoint<sigmoid_grad_round_once::subnormal_results>(g_hi)))
-        grad = round_hard_lanes<sigmoid_grad_round_once>(x, grad, g_lo, g_hi);
+    auto value = correct_hard_lanes<sigmoid_round_once>(x, narrow(s_lo, s_hi), s_lo, s_hi);
+    auto grad = correct_hard_lanes<sigmoid_grad_round_once>(x, narrow(g_lo, g_hi), g_lo, g_hi);
     return {keep_nan(z, value), keep_nan(z, grad)};
 }
 

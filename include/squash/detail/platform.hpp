@@ -212,18 +212,24 @@ SQUASH_INLINE xsimd::batch<T, A> from_bits(xsimd::batch<bits_t<T>, A> x) noexcep
 #endif
 }
 
-// x > threshold ? if_greater : otherwise, lane by lane, for integer batches
-// with x, threshold >= 0. xsimd 8's select on integer batches does not
-// compile for AVX512BW (fixed in later xsimd); there the sign of
-// threshold - x, spread by an arithmetic shift, is the mask instead.
+// x > threshold ? if_greater : otherwise, lane by lane, for integer batches.
+// xsimd 8's select on integer batches does not compile for AVX512BW (fixed
+// in later xsimd); there it is one comparison into a mask register and one
+// masked blend.
 template <class I, class A>
 SQUASH_INLINE xsimd::batch<I, A> select_if_greater(xsimd::batch<I, A> x, xsimd::batch<I, A> threshold,
                                                    xsimd::batch<I, A> if_greater, xsimd::batch<I, A> otherwise) noexcept
 {
+#if XSIMD_WITH_AVX512F
     if constexpr (std::is_base_of_v<xsimd::avx512f, A>) {
-        auto mask = (threshold - x) >> int(sizeof(I) * 8 - 1);
-        return (if_greater & mask) | (otherwise & ~mask);
-    } else {
+        static_assert(sizeof(I) == 4 || sizeof(I) == 8, "32- or 64-bit lanes");
+        if constexpr (sizeof(I) == 4)
+            return _mm512_mask_blend_epi32(_mm512_cmpgt_epi32_mask(x, threshold), otherwise, if_greater);
+        else
+            return _mm512_mask_blend_epi64(_mm512_cmpgt_epi64_mask(x, threshold), otherwise, if_greater);
+    } else
+#endif
+    {
         return xsimd::select(x > threshold, if_greater, otherwise);
     }
 }

@@ -32,33 +32,53 @@ inline constexpr float round_once_clamp = 112.0f;
 // top of e^x's 2^-47), i.e. within 2^8.5 of those units; 2^10 leaves 2.8x.
 inline constexpr std::int32_t round_once_tolerance = 1 << 10;
 
-// True where y (>= 0) is within the tolerance of a point halfway between two
-// floats. Above 2^-126 (normal floats) a float's last place is bit 29 of the
-// double's significand and the midpoints are where bit 28 is 1 and the bits
-// below are 0; below 2^-126 (subnormal floats, spacing 2^-149) y + 2^-126
-// has its float rounding point at the same place (its spacing is 2^-149
-// too), at the cost of a rounding of 2^-179, half a unit of the test.
-// Shifting the bits left by 35 leaves the low 29 in the upper 32-bit lane
-// (the lower one is 0, never near), so the test runs on 32-bit lanes: SSE2
-// has no 64-bit comparison.
-// A function whose fast path never puts a result below 2^-126 near a float
-// boundary (the bipolar sigmoid) skips the shift: a wrong answer of the test
-// there only sends a lane to the slow path.
-template <bool subnormal_results, class A>
-SQUASH_INLINE xsimd::batch_bool<std::int32_t, A> near_float_midpoint(xsimd::batch<double, A> y) noexcept
+// The boundary test, for y >= 0 in the normal float range (>= 2^-126):
+// there a float's last place is bit 29 of the double's significand, and the
+// points halfway between two floats are those whose low 29 bits are 2^28.
+// y is near one when its low 29 bits are within T of 2^28, that is when
+// (bits(y) + T - 2^28) mod 2^29 < 2T, that is when bits 2T .. 2^28 of
+// bits(y) + T - 2^28 are all 0 (T a power of two): an addition and a test
+// under a mask, whose bits below 2^29 no carry from above can reach.
+inline constexpr std::int64_t midpoint_offset = round_once_tolerance - (std::int64_t(1) << 28);
+inline constexpr std::int64_t midpoint_window = (std::int64_t(1) << 29) - 2 * round_once_tolerance;
+
+SQUASH_INLINE bool near_float_midpoint(double y) noexcept
+{
+    return ((bit_copy<std::int64_t>(y) + midpoint_offset) & midpoint_window) == 0;
+}
+
+// Whether any lane of y_lo or y_hi is near a midpoint (NaN lanes may answer
+// either way: the slow path leaves them alone).
+template <class A>
+SQUASH_INLINE bool any_near_float_midpoint(xsimd::batch<double, A> y_lo, xsimd::batch<double, A> y_hi) noexcept
+{
+    using int_batch = xsimd::batch<std::int64_t, A>;
+    auto lo = to_bits(y_lo) + int_batch(midpoint_offset);
+    auto hi = to_bits(y_hi) + int_batch(midpoint_offset);
+#if XSIMD_WITH_AVX512F
+    // One vptestnmq per half (GCC 12 does not fuse the AND and the test).
+    if constexpr (std::is_base_of_v<xsimd::avx512f, A>) {
+        __m512i window = _mm512_set1_epi64(midpoint_window);
+        return (_mm512_testn_epi64_mask(lo, window) | _mm512_testn_epi64_mask(hi, window)) != 0;
+    } else
+#endif
+    {
+        return xsimd::any(((lo & int_batch(midpoint_window)) == int_batch(0)) ||
+                          ((hi & int_batch(midpoint_window)) == int_batch(0)));
+    }
+}
+
+// Below 2^-126 (subnormal floats, spacing 2^-149) y + 2^-126 has its float
+// rounding point where a normal float's is (its spacing is 2^-149 too), at
+// the cost of a rounding of 2^-179, half a unit of the test.
+template <class A>
+SQUASH_INLINE xsimd::batch<double, A> lift_subnormal(xsimd::batch<double, A> y) noexcept
 {
     using batch = xsimd::batch<double, A>;
-    using int32_batch = xsimd::batch<std::int32_t, A>;
-    auto s = y;
-    if constexpr (subnormal_results)
-        s = xsimd::select(y < batch(0x1p-126), y + 0x1p-126, y);
-    auto shifted = to_bits(s) << 35;
-    // The midpoint is bit 31 of the shifted lane: (w + 8T) as a signed
-    // 32-bit number is at most INT32_MIN + 16T exactly when |w - 2^31| <= 8T.
-    constexpr std::int32_t window = 8 * round_once_tolerance;
-    auto w = reinterpret<std::int32_t>(shifted) + int32_batch(window);
-    return w <= int32_batch(std::numeric_limits<std::int32_t>::min() + 2 * window);
+    return xsimd::select(y < batch(0x1p-126), y + 0x1p-126, y);
 }
+
+SQUASH_INLINE double lift_subnormal(double y) noexcept { return y < 0x1p-126 ? y + 0x1p-126 : y; }
 
 // The lanes the boundary test flagged, recomputed by F::exact. Out of line
 // and rarely called (about 2^-18 of random inputs).
@@ -81,19 +101,41 @@ template <class F, class A>
         if ((bit_copy<std::uint32_t>(inputs[i]) & 0x7fffffffu) > 0x7f800000u)
             continue;
         double y = wide[i];
-        double s = F::subnormal_results && y < 0x1p-126 ? y + 0x1p-126 : y;
-        auto w = static_cast<std::int32_t>(static_cast<std::uint32_t>(bit_copy<std::uint64_t>(s) << 3) +
-                                           std::uint32_t(8 * round_once_tolerance));
-        if (w <= std::numeric_limits<std::int32_t>::min() + 16 * round_once_tolerance)
+        if (near_float_midpoint(F::subnormal_results ? lift_subnormal(y) : y))
             outputs[i] = dd::round_to_float(F::exact(inputs[i]));
     }
     return xsimd::batch<float, A>::load_aligned(outputs);
 }
 
+// result = y_lo, y_hi rounded to float, with the lanes the boundary test
+// flags recomputed by F::exact.
+template <class F, class A>
+SQUASH_INLINE xsimd::batch<float, A> correct_hard_lanes(xsimd::batch<float, A> x, xsimd::batch<float, A> result,
+                                                        xsimd::batch<double, A> y_lo, xsimd::batch<double, A> y_hi) noexcept
+{
+    // Results below the normal float range are rare outside masked inputs:
+    // where no lane has one, the lifting costs one comparison.
+    auto s_lo = y_lo;
+    auto s_hi = y_hi;
+    if constexpr (F::subnormal_results) {
+        // Two comparisons, not one on min(y_lo, y_hi): x86's min returns its
+        // second operand when either is NaN, which would hide a small lane
+        // behind a NaN lane of the other half.
+        xsimd::batch<double, A> const normal_min(0x1p-126);
+        if (xsimd::any(y_lo < normal_min || y_hi < normal_min)) {
+            s_lo = lift_subnormal(y_lo);
+            s_hi = lift_subnormal(y_hi);
+        }
+    }
+    if (any_near_float_midpoint(s_lo, s_hi))
+        result = round_hard_lanes<F>(x, result, y_lo, y_hi);
+    return result;
+}
+
 // f(z) correctly rounded, for F with
 //   static batch<double, A> wide(batch<double, A> x)   f at z = -x, to 2^-44.5
 //   static dd::number exact(float x)                    f at z = -x, to ~2^-95
-//   static constexpr bool subnormal_results             see near_float_midpoint
+//   static constexpr bool subnormal_results             results below 2^-126 to lift (lift_subnormal)
 // where x = -z clamped to [-112, 112]; f(z) >= 0 is assumed by the boundary
 // test (the bipolar sigmoid passes |z| and restores the sign).
 template <class F, class A>
@@ -104,11 +146,7 @@ SQUASH_INLINE xsimd::batch<float, A> round_once(xsimd::batch<float, A> z) noexce
     auto [lo, hi] = widen(x);
     auto y_lo = F::wide(lo);
     auto y_hi = F::wide(hi);
-    auto result = narrow(y_lo, y_hi);
-    if (xsimd::any(near_float_midpoint<F::subnormal_results>(y_lo) ||
-                   near_float_midpoint<F::subnormal_results>(y_hi)))
-        result = round_hard_lanes<F>(x, result, y_lo, y_hi);
-    return result;
+    return correct_hard_lanes<F>(x, narrow(y_lo, y_hi), y_lo, y_hi);
 }
 
 }  // namespace detail
