@@ -70,13 +70,6 @@ for name, f, a, b, degrees in (("q(e) on [0, 1]", q, 0, 1, (7, 8, 9, 10)),
         print(f"  degree {d}: relative error 2^{float(mp.log(err, 2)):.2f}")
         print("   ", ", ".join(hexf(x) for x in c))
 
-z0 = -1 - mp.lambertw(1 / mp.e).real
-z0_1 = round_to(z0, 24)
-z0_2 = round_to(z0 - z0_1, 24)
-print("z0 =", mp.nstr(z0, 20), " z0_1 =", hexf(z0_1), " z0_2 =", hexf(z0_2),
-      " rest 2^%.1f" % float(mp.log(abs(z0 - z0_1 - z0_2), 2)))
-c = mp.exp(z0)
-print("c =", hexf(c), " 1 + c =", hexf(1 + c))
 print("ln2 float:", hexf(mp.log(2)), " error (ulps of ln2):", float((round_to(mp.log(2), 24) - mp.log(2)) / mp.mpf(2) ** -24))
 
 

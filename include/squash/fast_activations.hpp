@@ -60,7 +60,6 @@ struct fast_activation_constants<float> {
     // ulps there is normal too. Below them the kernels return a zero.
     static constexpr float softplus_normal_min = -0x1.5d589ep+6f;   // -87.33654
     static constexpr float silu_normal_min = -0x1.6f6d56p+6f;       // -91.85677
-    static constexpr float silu_grad_normal_min = -0x1.6f6200p+6f;  // -91.84570
     // Beyond this, silu(z) = z and silu'(z) = 1 to far below an ulp
     // (z e^-z < 2^-29.9), and e^-z stays normal.
     static constexpr float saturation = 24.0f;
@@ -85,11 +84,6 @@ struct fast_activation_constants<float> {
     static constexpr float softplus_E[] = {0x1p-3f, -0x1.555518p-8f, 0x1.6bf7c4p-12f, -0x1.b49330p-16f,
                                            0x1.d38646p-20f};
     static constexpr float ln2 = 0x1.62e430p-1f;
-    // silu's minimum z0 = z0_1 + z0_2 + 2^-53 and c = e^z0 (1 + c = −z0).
-    static constexpr float z0_1 = -0x1.474974p+0f;
-    static constexpr float z0_2 = 0x1.bdf6fap-27f;
-    static constexpr float c = 0x1.1d25d0p-2f;
-    static constexpr float root_window = 0.25f;
 };
 
 template <>
@@ -197,6 +191,7 @@ SQUASH_INLINE xsimd::batch<T, A> fast_silu_kernel(xsimd::batch<T, A> z) noexcept
     return keep_nan(z, xsimd::select(z < batch(C::silu_normal_min), batch(T(-0.0)), result));
 }
 
+// double (float takes the exact kernel, see the top of this file):
 // silu'(z) = σ(z)(1 + z(1 − σ(z))), with e = e^-|z| and D = 1 + e:
 //   z <  0:  e N / D^2,            N = 1 + z + e (cancels at silu's minimum z0)
 //   z >= 0:  1 + e (z − 1 − e) / D^2
@@ -204,7 +199,7 @@ SQUASH_INLINE xsimd::batch<T, A> fast_silu_kernel(xsimd::batch<T, A> z) noexcept
 // function falls to its limit, the small term keeps its relative precision,
 // and its cancellation at z = −z0 only costs an absolute error far below an
 // ulp of the result). For |z − z0| < 1/4, N = (1 + c) d + c d^2 P(d), d =
-// z − z0 (exact to 2^-48 in float; P the exp core's), which keeps N's
+// z − z0 (P the exp core's), which keeps N's
 // relative precision down to the inputs nearest z0, as in
 // squash::silu_grad; elsewhere N = (1 + z) + e has |N| >= 0.3 and no
 // cancellation worth an ulp. e = 2^n (1 − m) enters exactly where it
@@ -215,9 +210,10 @@ SQUASH_INLINE xsimd::batch<T, A> fast_silu_kernel(xsimd::batch<T, A> z) noexcept
 // computed as e 2^scale_bits (it would be subnormal) and D = 1; the quotient
 // is scaled back, exactly, since the result is normal. z is clamped to
 // [silu_grad_normal_min, saturation]; below, −0.
-template <class T, class A>
-SQUASH_INLINE xsimd::batch<T, A> fast_silu_grad_kernel(xsimd::batch<T, A> z) noexcept
+template <class A>
+SQUASH_INLINE xsimd::batch<double, A> fast_silu_grad_kernel(xsimd::batch<double, A> z) noexcept
 {
+    using T = double;
     using batch = xsimd::batch<T, A>;
     using C = fast_activation_constants<T>;
     auto one = batch(T(1));
