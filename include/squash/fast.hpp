@@ -42,6 +42,19 @@ SQUASH_INLINE xsimd::batch<T, A> fast_sigmoid_portable(xsimd::batch<T, A> w) noe
     return divide(batch(T(1)), fmadd(e.pow2n, batch(T(1)) - e.m, batch(T(1))));
 }
 
+// σ(w) for w in [z_normal_min, z_one] (or NaN): the AVX2 table path where
+// the arch has it, the portable one elsewhere.
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> fast_sigmoid_clamped(xsimd::batch<T, A> w) noexcept
+{
+#if SQUASH_FAST_X86 && defined(__AVX2__)
+    if constexpr (fast_uses_avx2_table<T, A>)
+        return fast_sigmoid_avx2(w);
+    else
+#endif
+        return fast_sigmoid_portable(w);
+}
+
 // σ(z) = 1 / (1 + e^-z), not reflected: e^-z is computed directly (one
 // formula for all z, whose result moves the right way whenever e^-z does).
 // u = min(z, z_one) clamps where σ already rounds to 1 (keeping e^-z
@@ -65,9 +78,9 @@ SQUASH_INLINE xsimd::batch<T, A> fast_sigmoid_kernel(xsimd::batch<T, A> z) noexc
     } else
 #endif
         if constexpr (fast_nan_is_carried<A>)
-        return fast_sigmoid_portable(w) & not_below(u, batch(C::z_normal_min));
+        return fast_sigmoid_clamped(w) & not_below(u, batch(C::z_normal_min));
     else
-        return keep_nan(z, xsimd::select(u >= batch(C::z_normal_min), fast_sigmoid_portable(w), batch(T(0))));
+        return keep_nan(z, xsimd::select(u >= batch(C::z_normal_min), fast_sigmoid_clamped(w), batch(T(0))));
 }
 
 // σ'(z) = σ(z)(1 − σ(z)) = y − y² with y = σ(−|z|) ∈ [0, 1/2]: one fused
@@ -99,9 +112,9 @@ SQUASH_INLINE xsimd::batch<T, A> fast_sigmoid_of_minus_abs(xsimd::batch<T, A> z)
     else
 #endif
         if constexpr (fast_nan_is_carried<A>)
-        return fast_sigmoid_portable(w) & not_below(u, batch(C::z_normal_min));
+        return fast_sigmoid_clamped(w) & not_below(u, batch(C::z_normal_min));
     else
-        return xsimd::select(u >= batch(C::z_normal_min), fast_sigmoid_portable(w), batch(T(0)));
+        return xsimd::select(u >= batch(C::z_normal_min), fast_sigmoid_clamped(w), batch(T(0)));
 }
 
 template <class T, class A>

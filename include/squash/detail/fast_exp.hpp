@@ -10,12 +10,16 @@
 //   e^-w = 2^v e^-r,   v = -w/ln2 rounded to a multiple of 1/N,
 //                      r = w + v ln2 (Cody-Waite, ln2 = ln2_hi + ln2_lo).
 //
-// Two ways to get 2^v:
+// Three ways to get 2^v:
 //   AVX-512 (N = 32 for float, 16 for double): 2^frac(v) from a table of N
 //     entries held in two registers (vpermt2ps / vpermt2pd pick one per
 //     lane) and vscalefps / vscalefpd for 2^floor(v): e^-w = R * a(r) with
 //     R = 2^floor(v) S_j, a(r) ~ c0 e^-r a polynomial of degree 2 (float) or
 //     6 (double). See fast_constants for how the table and c0 are chosen.
+//   AVX2 with FMA, float (N = 8): the same with one register of entries
+//     (vpermps), 2^floor(v) added to the entry's exponent bits, and a(r) of
+//     degree 3; used by σ and σ' (not by σ₂, whose 1 - e^-w needs the
+//     portable form's full relative precision near 0).
 //   elsewhere (N = 1): 2^v built in the exponent bits, and
 //     e^-r = 1 - r + r^2 Q(r) on |r| <= ln2/2, Q of degree 4 (float) or 9
 //     (double), fitted so that -r + r^2 Q(r) is e^-r - 1 to full relative
@@ -85,6 +89,34 @@ struct fast_constants<float> {
         0x1.efa1cap+0f, 0x1.fa7c24p+0f};
     // a(r) = c0 + r P(r), |r| <= 0.01084: relative error 0.90 * 2^-24.
     static constexpr float table_P[] = {-0x1.fa7df2p-1f, 0x1.fa7c0ap-2f};
+
+    // ---- AVX2 (with FMA): the same form with N = 8, j = 8 frac(v) --------
+    // Eight entries are what one vpermps holds. |r| <= ln2/16, so a(r) needs
+    // degree 3. There is no vscalef: 2^floor(v) is added to the entry's
+    // exponent field (see logistic_denominator_avx2 in fast_x86.hpp). Adding
+    // 1.5*2^20 rounds to a multiple of 1/8 and leaves 8v in the low bits.
+    // The table is shifted and rounded as above (max |delta| 0.61 * 2^-24,
+    // largest drop M = 0.46 * 2^-24); a(r) is fitted to c0 e^-r tilted by
+    // 0.85 * 2^-24 r/h (the seam jump a degree-3 fit does not have by itself):
+    // relative error from -1.27 * 2^-24 at r = -h to +0.43 * 2^-24 at +h.
+    // One change after the fit: P0 is 5 ulps larger in magnitude than the
+    // fit's -0x1.ea4ad0p-1, which moves the error by r * 5 * 2^-24 / c0:
+    // -1.04 at -h, +0.20 at +h. Near z = 0 the grid of r is the grid of z
+    // itself, and there a rounding step of P(r) can outweigh one step of r:
+    // with the fit's P0, σ stepped back by one ulp at three floats in
+    // 0.0078 < z < 0.032. Among the coefficient sets within a few ulps this
+    // one has no step back over every float. The seam jump is now 1.24,
+    // below the worst case 1.48 that would prove the seams monotone by
+    // itself, so for this table it is the exhaustive sweep
+    // (tests/exhaustive, every float) that shows σ and σ' monotone.
+    static constexpr float avx2_table_round_magic = 0x1.8p20f;
+    static constexpr int avx2_table_size = 8;
+    static constexpr float avx2_table_c0 = 0x1.ea4af4p-1f;
+    static constexpr float avx2_table[avx2_table_size] = {0x1.0b558ap+0f, 0x1.2387aap+0f, 0x1.3dea68p+0f,
+                                                          0x1.5ab082p+0f, 0x1.7a114cp+0f, 0x1.9c491ep+0f,
+                                                          0x1.c199c4p+0f, 0x1.ea4b00p+0f};
+    // a(r) = c0 + r P(r), |r| <= 0.043322.
+    static constexpr float avx2_table_P[] = {-0x1.ea4adap-1f, 0x1.ea5aecp-2f, -0x1.46d074p-3f};
 
     // ---- elsewhere: e^-w = 2^n (1 + r P(r)), n integer -------------------
     // Adding 1.5*2^23 + 127 rounds to an integer n and leaves n + 127, the

@@ -16,6 +16,8 @@
 //   lookup_table,                table of 2^(j/N) and vscalef from which
 //   scale_by_pow2_floor,         logistic_denominator builds d = 1 + e^-w.
 //   logistic_denominator
+//   logistic_denominator_avx2,   AVX2 with FMA, float: the same with a table
+//   fast_sigmoid_avx2            of 8 in one register (vpermps), and σ = 1/d.
 //
 // NaN in, that NaN out: on x86 a NaN is carried through the kernels rather
 // than patched afterwards. The clamps return z when z is NaN, not_below keeps
@@ -272,6 +274,62 @@ SQUASH_INLINE xsimd::batch<T, A> logistic_denominator(xsimd::batch<T, A> w) noex
 }
 
 #endif  // SQUASH_FAST_X86
+
+#if SQUASH_FAST_X86 && defined(__AVX2__)
+
+// The float kernels on 256-bit AVX2 with FMA take the table path below (the
+// portable one elsewhere: SSE, AVX without AVX2, AVX2 without FMA, double).
+template <class T, class A>
+inline constexpr bool fast_uses_avx2_table = std::is_same_v<T, float> && std::is_base_of_v<xsimd::avx2, A> &&
+                                             !std::is_base_of_v<xsimd::avx512f, A> && fma_register_bytes<A> == 32;
+
+// j << 20 for j = 0..7: what each table entry's bits give up so that adding
+// t's bits shifted left by 20 leaves 2^floor(v) S_j.
+inline constexpr std::int32_t avx2_table_index_bits[8] = {0, 1 << 20, 2 << 20, 3 << 20,
+                                                          4 << 20, 5 << 20, 6 << 20, 7 << 20};
+
+// AVX2: d = 1 + e^-w for float w in [z_normal_min, z_one], as
+// logistic_denominator with N = 8 (fast_constants<float>::avx2_table*). A
+// NaN w gives a NaN d whose payload is not w's (R is built from t's bits):
+// fast_sigmoid_avx2 carries w's NaN in the numerator instead.
+template <class A>
+SQUASH_INLINE xsimd::batch<float, A> logistic_denominator_avx2(xsimd::batch<float, A> w) noexcept
+{
+    using batch = xsimd::batch<float, A>;
+    using int_batch = xsimd::batch<std::int32_t, A>;
+    using C = fast_constants<float>;
+    // t = -w log2e + magic rounded once to a multiple of 1/8: t's bits are
+    // the magic's plus 8v, so the low three hold j, and shifted left by 20
+    // they are (floor(v) << 23) + (j << 20) (the magic's bits leave at the
+    // top). opaque keeps -ffast-math from cancelling the magic number in v.
+    auto t = opaque(fmadd(w, batch(-C::log2e), batch(C::avx2_table_round_magic)));
+    auto v = t - batch(C::avx2_table_round_magic);
+    auto r = fmadd(v, batch(C::ln2_hi), w);  // exact (Sterbenz)
+    r = fmadd(v, batch(C::ln2_lo), r);
+    // R = 2^floor(v) S_j exactly: S_j's bits with floor(v) added to the
+    // exponent field (normal for every w here: floor(v) in [-29, 126]).
+    auto const entries =
+        to_bits(batch::load_unaligned(C::avx2_table)) - int_batch::load_unaligned(avx2_table_index_bits);
+    auto const t_bits = to_bits(t);
+    auto const big_r =
+        from_bits<float, A>(int_batch(_mm256_permutevar8x32_epi32(entries.data, t_bits.data)) + (t_bits << 20));
+    auto a = fmadd(r, fast_horner(r, C::avx2_table_P), batch(C::avx2_table_c0));
+    return fmadd(big_r, a, batch(1.0f));
+}
+
+// σ(w) = 1/d on the AVX2 table path. The numerator 0*w + 1 (one fused
+// operation; w is clamped, never infinite) is 1, or w's NaN quieted; with
+// two NaN operands a division returns the first, so the result is w's NaN
+// whatever NaN d holds.
+template <class A>
+SQUASH_INLINE xsimd::batch<float, A> fast_sigmoid_avx2(xsimd::batch<float, A> w) noexcept
+{
+    using batch = xsimd::batch<float, A>;
+    auto one_or_nan = fmadd(w, opaque(batch(0.0f)), batch(1.0f));
+    return divide(one_or_nan, logistic_denominator_avx2(w));
+}
+
+#endif  // SQUASH_FAST_X86 && __AVX2__
 
 }  // namespace detail
 SQUASH_NAMESPACE_END
