@@ -114,7 +114,7 @@ SQUASH_INLINE xsimd::batch<float, A> correct_hard_lanes(xsimd::batch<float, A> x
                                                         xsimd::batch<double, A> y_lo, xsimd::batch<double, A> y_hi) noexcept
 {
     // Results below the normal float range are rare outside masked inputs:
-    // where no lane has one, the lifting costs one comparison.
+    // where no lane has one, the lifting costs two comparisons and a branch.
     auto s_lo = y_lo;
     auto s_hi = y_hi;
     if constexpr (F::subnormal_results) {
