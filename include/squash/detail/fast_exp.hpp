@@ -1,11 +1,12 @@
 // squash/detail/fast_exp.hpp: the exponential of the fast tier.
 // SPDX-License-Identifier: MIT
 //
-// The exponential of the fast tier (include/squash/fast.hpp): its constants
-// and the portable reduction (the AVX-512 one, which uses these constants, is
-// in fast_x86.hpp). Everything here computes with normal numbers only: the
-// callers clamp their inputs so that no subnormal (on which the CPU slows
-// down 2-5x) and no overflow can arise.
+// The exponential of the fast tier (include/squash/fast.hpp): its constants,
+// the reduction every path shares (fast_reduce), and the portable path (the
+// table paths, which use these constants, are in fast_x86.hpp). Everything
+// here computes with normal numbers only: the callers clamp their inputs so
+// that no subnormal (on which the CPU slows down 2-5x) and no overflow can
+// arise.
 //
 //   e^-w = 2^v e^-r,   v = -w/ln2 rounded to a multiple of 1/N,
 //                      r = w + v ln2 (Cody-Waite, ln2 = ln2_hi + ln2_lo).
@@ -204,39 +205,63 @@ struct fast_exp_parts {
     xsimd::batch<T, A> m;      // 1 - e^-r, |r| <= ln2/2
 };
 
-// The reduction, shared by fast_exp_neg and fast_exp_neg_scaled: t = n +
-// pow2_round_magic (n = -w log2e rounded to an integer, held in t's low
-// bits) and m = 1 - e^-r.
+// The Cody-Waite reduction every fast exponential starts with (the portable
+// path, N = 1, and the table paths of fast_x86.hpp, N = 8 and 32 in float,
+// 16 in double), for a magic number that rounds to a multiple of 1/N:
+//   t = -w log2e + magic, rounded once: t's low bits hold N v (plus, for
+//       pow2_round_magic, the exponent bias), which the callers turn into
+//       2^v or a table index;
+//   v = t - magic, exact: -w log2e rounded to a multiple of 1/N;
+//   r = w + v ln2, so e^-w = 2^v e^-r, |r| <= ln2/(2N) (plus the rounding
+//       of t).
+// With two constants the first step, w + v ln2_hi, is exact, products and
+// sum alike, even without FMA (ln2_hi's bits times v's fit in T, and
+// Sterbenz). OneConstant: r = w + v ln2 with ln2 rounded to T, one fused
+// operation (needs has_fused_fma<A>). It leaves e^-w off by a factor
+// e^(v (ln2 - ln2_T)), |ln2 - ln2_T| <= 1.9e-9 (float), which is fine when
+// 2^v shrinks as fast as |v| grows (the bipolar sigmoid: v <= 0, and the
+// error is |v| 2^v 1.9e-9 against results >= 0.29 once v != 0), not for σ
+// (v up to 126).
+template <class T, class A>
+struct fast_reduction {
+    xsimd::batch<T, A> t;  // magic + v, rounded once
+    xsimd::batch<T, A> v;  // -w log2e rounded to a multiple of 1/N
+    xsimd::batch<T, A> r;  // w + v ln2
+};
+
+template <bool OneConstant = false, class T, class A>
+SQUASH_INLINE fast_reduction<T, A> fast_reduce(xsimd::batch<T, A> w, T magic) noexcept
+{
+    using batch = xsimd::batch<T, A>;
+    using C = fast_constants<T>;
+    // opaque keeps -ffast-math from cancelling the magic number in v.
+    auto t = opaque(fmadd(w, batch(-C::log2e), batch(magic)));
+    auto v = t - batch(magic);
+    batch r;
+    if constexpr (OneConstant) {
+        static_assert(has_fused_fma<A>, "the one-constant reduction needs a fused multiply-add");
+        r = fmadd(v, batch(C::ln2), w);
+    } else {
+        r = fmadd(v, batch(C::ln2_lo), fmadd(v, batch(C::ln2_hi), w));
+    }
+    return {t, v, r};
+}
+
+// The portable path's reduction, shared by fast_exp_neg and
+// fast_exp_neg_scaled: t = n + pow2_round_magic (n = -w log2e rounded to an
+// integer, held in t's low bits) and m = 1 - e^-r.
 template <class T, class A>
 struct fast_exp_reduced {
     xsimd::batch<T, A> t;
     xsimd::batch<T, A> m;
 };
 
-// OneConstant: r = w + n ln2 with ln2 rounded to T, one fused operation
-// (needs has_fused_fma<A>). It leaves e^-w off by a factor e^(n (ln2 - ln2_T)),
-// |ln2 - ln2_T| <= 1.9e-9 (float), which is fine when 2^n shrinks as fast as
-// |n| grows (the bipolar sigmoid: n <= 0, and the error is |n| 2^n 1.9e-9
-// against results >= 0.29 once n != 0), not for σ (n up to 126).
 template <bool OneConstant, class T, class A>
 SQUASH_INLINE fast_exp_reduced<T, A> fast_exp_reduce(xsimd::batch<T, A> w) noexcept
 {
-    using batch = xsimd::batch<T, A>;
-    using C = fast_constants<T>;
-    // t = -w log2e + magic, rounded once to an integer; opaque keeps
-    // -ffast-math from cancelling the magic number in n.
-    auto t = opaque(fmadd(w, batch(-C::log2e), batch(C::pow2_round_magic)));
-    auto n = t - batch(C::pow2_round_magic);
-    // r = w + n ln2: e^-w = 2^n e^-r. With two constants the first step is
-    // exact, products and sum alike, even without FMA.
-    batch r;
-    if constexpr (OneConstant) {
-        static_assert(has_fused_fma<A>, "the one-constant reduction needs a fused multiply-add");
-        r = fmadd(n, batch(C::ln2), w);
-    } else {
-        r = fmadd(n, batch(C::ln2_lo), fmadd(n, batch(C::ln2_hi), w));
-    }
-    return {t, fnmadd(r, r * fast_horner(r, C::Q), r)};
+    auto reduced = fast_reduce<OneConstant>(w, fast_constants<T>::pow2_round_magic);
+    auto r = reduced.r;
+    return {reduced.t, fnmadd(r, r * fast_horner(r, fast_constants<T>::Q), r)};
 }
 
 template <bool OneConstant = false, class T, class A>

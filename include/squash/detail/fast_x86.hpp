@@ -262,12 +262,8 @@ SQUASH_INLINE xsimd::batch<T, A> logistic_denominator(xsimd::batch<T, A> w) noex
 {
     using batch = xsimd::batch<T, A>;
     using C = fast_constants<T>;
-    // t = -w log2e + magic rounded once to a multiple of 1/N, whose low bits
-    // are j; opaque keeps -ffast-math from cancelling the magic number in v.
-    auto t = opaque(fmadd(w, batch(-C::log2e), batch(C::table_round_magic)));
-    auto v = t - batch(C::table_round_magic);
-    auto r = fmadd(v, batch(C::ln2_hi), w);  // exact (Sterbenz)
-    r = fmadd(v, batch(C::ln2_lo), r);
+    // v = -w log2e rounded to a multiple of 1/N; t's low bits hold j.
+    auto [t, v, r] = fast_reduce(w, C::table_round_magic);
     auto big_r = scale_by_pow2_floor(lookup_table(t), v);
     auto a = fmadd(r, fast_horner(r, C::table_P), batch(C::table_c0));
     return fmadd(big_r, a, batch(T(1)));
@@ -290,27 +286,25 @@ inline constexpr std::int32_t avx2_table_index_bits[8] = {0, 1 << 20, 2 << 20, 3
 
 // AVX2: d = 1 + e^-w for float w in [z_normal_min, z_one], as
 // logistic_denominator with N = 8 (fast_constants<float>::avx2_table*). A
-// NaN w gives a NaN d whose payload is not w's (R is built from t's bits):
-// fast_sigmoid_avx2 carries w's NaN in the numerator instead.
+// NaN w gives a NaN d, but not necessarily w's NaN (R is built from t's
+// bits, and may be a finite number or a NaN of its own): fast_sigmoid_avx2
+// carries w's NaN in the numerator instead.
 template <class A>
 SQUASH_INLINE xsimd::batch<float, A> logistic_denominator_avx2(xsimd::batch<float, A> w) noexcept
 {
     using batch = xsimd::batch<float, A>;
     using int_batch = xsimd::batch<std::int32_t, A>;
     using C = fast_constants<float>;
-    // t = -w log2e + magic rounded once to a multiple of 1/8: t's bits are
-    // the magic's plus 8v, so the low three hold j, and shifted left by 20
-    // they are (floor(v) << 23) + (j << 20) (the magic's bits leave at the
-    // top). opaque keeps -ffast-math from cancelling the magic number in v.
-    auto t = opaque(fmadd(w, batch(-C::log2e), batch(C::avx2_table_round_magic)));
-    auto v = t - batch(C::avx2_table_round_magic);
-    auto r = fmadd(v, batch(C::ln2_hi), w);  // exact (Sterbenz)
-    r = fmadd(v, batch(C::ln2_lo), r);
+    // v = -w log2e rounded to a multiple of 1/8: t's bits are the magic's
+    // plus 8v, so the low three hold j, and shifted left by 20 they are
+    // (floor(v) << 23) + (j << 20) (the magic's bits leave at the top).
+    auto const reduced = fast_reduce(w, C::avx2_table_round_magic);
+    auto const r = reduced.r;
     // R = 2^floor(v) S_j exactly: S_j's bits with floor(v) added to the
     // exponent field (normal for every w here: floor(v) in [-29, 126]).
     auto const entries =
         to_bits(batch::load_unaligned(C::avx2_table)) - int_batch::load_unaligned(avx2_table_index_bits);
-    auto const t_bits = to_bits(t);
+    auto const t_bits = to_bits(reduced.t);
     auto const big_r =
         from_bits<float, A>(int_batch(_mm256_permutevar8x32_epi32(entries.data, t_bits.data)) + (t_bits << 20));
     auto a = fmadd(r, fast_horner(r, C::avx2_table_P), batch(C::avx2_table_c0));
