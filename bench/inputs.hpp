@@ -57,9 +57,10 @@ T const* z_array(input_set const& set);
 template <class T>
 T const* dy_array();
 // The forward output y = f.companion(z) that f's backward form takes,
-// computed in long double and rounded to T.
+// computed in long double and rounded to T; its first n elements (at least)
+// are computed when it returns.
 template <class T>
-T const* y_array(input_set const& set, function_info const& f);
+T const* y_array(input_set const& set, function_info const& f, std::size_t n);
 // The output array, and the second output of two-output functions.
 template <class T>
 T* output_array();

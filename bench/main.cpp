@@ -128,12 +128,13 @@ struct operands {
 };
 
 template <class T>
-operands<T> operands_for(implementation<T> const& impl, function_info const& info, input_set const& set)
+operands<T> operands_for(implementation<T> const& impl, function_info const& info, input_set const& set,
+                         std::size_t n)
 {
     operands<T> a{z_array<T>(set), nullptr, nullptr, nullptr, output_array<T>(), nullptr};
     if (info.form == shape::backward) {
         a.dy = dy_array<T>();
-        a.y = y_array<T>(set, info);
+        a.y = y_array<T>(set, info, n);
         a.second = impl.second == second_operand::y ? a.y : a.z;
     }
     if (info.form == shape::two_outputs)
@@ -156,7 +157,7 @@ template <class T>
 void time_implementation(benchmark::State& state, implementation<T> const& impl, function_info const& info,
                          input_set const& set, std::size_t n)
 {
-    operands<T> const a = operands_for(impl, info, set);
+    operands<T> const a = operands_for(impl, info, set, n);
     if (impl.prepare != nullptr)
         impl.prepare(a.z, a.out, n);
     std::int64_t arrays = 2;  // read and written per element
@@ -204,7 +205,7 @@ template <class T>
 std::string check_results(implementation<T> const& impl, function_info const& info, input_set const& set)
 {
     std::size_t const n = std::min(checked_elements, largest_size(set));
-    operands<T> const a = operands_for(impl, info, set);
+    operands<T> const a = operands_for(impl, info, set, n);
 #ifdef SQUASH_BENCH_HAS_MXCSR
     unsigned const mode_before = _mm_getcsr();
 #endif
@@ -347,7 +348,7 @@ int count_instructions(std::string_view function, std::string_view impl_name, in
         if (impl.function != function || impl.name != impl_name)
             continue;
         function_info const& info = info_of(impl);
-        operands<T> const a = operands_for(impl, info, set);
+        operands<T> const a = operands_for(impl, info, set, n);
         if (impl.prepare != nullptr)
             impl.prepare(a.z, a.out, n);
         for (long r = 0; r < repeats; ++r) {
