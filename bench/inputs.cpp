@@ -149,7 +149,7 @@ T const* y_array(input_set const& set, function_info const& f, std::size_t n)
 {
     // The long double reference is slow (seconds for 16 Mi elements), so only
     // the prefix asked for so far is computed: a process that runs a few
-    // rows (bench/compare's focused reruns) starts in about a second.
+    // rows (bench/compare's focused reruns) starts in about 2 s, not 6.
     struct computed {
         T* y = nullptr;
         std::size_t done = 0;
