@@ -1,5 +1,8 @@
 #!/usr/bin/python3
-"""Derive the constants of squash's exp core (include/squash/detail/exp_core.hpp).
+"""Derive the constants of squash's exponentials: the exp core
+(include/squash/detail/exp_core.hpp), the float functions' wide_exp
+(detail/wide_exp.hpp, section "wide_exp") and the double table exp
+(detail/table_exp.hpp, section "table").
 
 Run with Debian's python3-mpmath:  /usr/bin/python3 tools/fit_constants.py
 
@@ -12,6 +15,8 @@ This script prints
     cover the rounding of k, with the coefficients rounded to the target type
     and the absolute error of the *rounded* polynomial measured on a fine grid.
 """
+import struct
+
 import mpmath as mp
 
 mp.mp.prec = 200
@@ -57,8 +62,73 @@ def fit(name, mant_bits, k_bits, degree):
         print(f"[{name}]   c{i} = {hexf(c, mant_bits)}   // {mp.nstr(c, 17)}")
 
 
+def bits_hex(x):
+    """The IEEE double bits of x (a Python float) as 0x... of 64 bits."""
+    return "0x%016x" % struct.unpack("<Q", struct.pack("<d", x))[0]
+
+
+def chebyshev(f, R, terms):
+    coeffs, _ = mp.chebyfit(f, [-R, R], terms, error=True)
+    return [round_to(c, 53) for c in coeffs[::-1]]  # ascending powers
+
+
+def worst_on(f, approx, R):
+    return max(abs(approx(r) - f(r)) for r in (-R + 2 * R * i / 4000 for i in range(4001)))
+
+
+def expm1_over_r(r):
+    return mp.mpf(1) if r == 0 else mp.expm1(r) / r
+
+
+def fit_wide_exp():
+    """wide_exp: x = n ln2/N + r, e^r - 1 = r Q(r), Q fitted on |r| <= 1.001 ln2/(2N);
+    N = 16 (table_bits 4) with a table of bits(2^(j/16)) - (j << 48), N = 1 without."""
+    for table_bits, counts in ((4, (5, 6)), (0, (10,))):
+        N = 2 ** table_bits
+        c = LN2 / N
+        hi = round_to(c, 40)
+        print(f"[wide_exp {table_bits}] n_per_ln2 = {hexf(N / LN2, 53)}  ln2_per_n = {hexf(c, 53)}")
+        print(f"[wide_exp {table_bits}] ln2_per_n_hi = {hexf(hi, 53)}  ln2_per_n_lo = {hexf(c - hi, 53)}")
+        R = c / 2 * mp.mpf("1.001")
+        for terms in counts:
+            q = chebyshev(expm1_over_r, R, terms)
+            value = worst_on(lambda r: 0, lambda r: (1 + r * mp.polyval(q[::-1], r)) / mp.exp(r) - 1, R)
+            minus_one = worst_on(lambda r: 0,
+                                 lambda r: (r * mp.polyval(q[::-1], r) - mp.expm1(r)) / mp.expm1(r) if r else 0, R)
+            print(f"[wide_exp {table_bits}] {terms} terms: 2^{mp.nstr(mp.log(value, 2), 4)} relative to e^r, "
+                  f"2^{mp.nstr(mp.log(minus_one, 2), 4)} to e^r - 1")
+            print(f"[wide_exp {table_bits}]   " + ", ".join(hexf(x, 53) for x in q))
+        if table_bits:
+            entries = []
+            for j in range(N):
+                b = struct.unpack("<q", struct.pack("<d", float(mp.mpf(2) ** (mp.mpf(j) / N))))[0] - (j << 48)
+                entries.append("0x%016x" % b)
+            print(f"[wide_exp {table_bits}] table = {', '.join(entries)}")
+
+
+def fit_table():
+    """table_exp (double, exact tier): x = n ln2/16 + r, ln2/16 = hi + lo with hi of 38 bits
+    (n hi exact for |n| < 2^15); e^r - 1 = r + r^2 P(r), P of degree 5 on |r| <= 1.001 ln2/32;
+    2^(j/16) = S_hi + S_lo."""
+    c = LN2 / 16
+    hi = round_to(c, 38)
+    lo = round_to(c - hi, 53)
+    print(f"[table] n_per_ln2 = {hexf(16 / LN2, 53)}")
+    print(f"[table] ln2_per_n_hi = {hexf(hi, 53)}  ln2_per_n_lo = {hexf(lo, 53)}  (rest {mp.nstr(c - hi - lo, 3)})")
+    R = c / 2 * mp.mpf("1.001")
+    coeffs = chebyshev(P, R, 6)
+    worst = worst_on(lambda r: r * r * P(r), lambda r: r * r * mp.polyval(coeffs[::-1], r), R)
+    print(f"[table] P degree 5: max |r^2 (P_fit - P)| = 2^{mp.nstr(mp.log(worst, 2), 4)}")
+    print("[table]   " + ", ".join(hexf(x, 53) for x in coeffs))
+    S = [mp.mpf(2) ** (mp.mpf(j) / 16) for j in range(16)]
+    print("[table] table_hi = " + ", ".join(bits_hex(float(s)) for s in S))
+    print("[table] table_lo = " + ", ".join(bits_hex(float(s - mp.mpf(float(s)))) for s in S))
+
+
 if __name__ == "__main__":
     for d in (4, 5, 6):
         fit("float", 24, 8, d)
     for d in (8, 9, 10):
         fit("double", 53, 11, d)
+    fit_wide_exp()
+    fit_table()
