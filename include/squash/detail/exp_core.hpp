@@ -96,13 +96,34 @@ SQUASH_INLINE xsimd::batch<T, A> pow2(xsimd::batch<T, A> k) noexcept
 }
 
 // The power of two of e^x = 2^k * (...), in the two forms the callers use.
+// 2^floor(k), for 2^floor(k) normal: one vscalefpd (vscalefps) on AVX-512,
+// for any k; elsewhere pow2(k), for integral k only. (Not xsimd::floor: on
+// SSE2 xsimd emulates it with an addition and a subtraction that
+// -ffast-math folds away.)
+template <class T, class A>
+SQUASH_INLINE xsimd::batch<T, A> pow2_floor(xsimd::batch<T, A> k) noexcept
+{
+#if XSIMD_WITH_AVX512F
+    if constexpr (std::is_base_of_v<xsimd::avx512f, A>) {
+        if constexpr (std::is_same_v<T, float>)
+            return _mm512_scalef_ps(xsimd::batch<T, A>(1.0f), k);
+        else
+            return _mm512_scalef_pd(xsimd::batch<T, A>(1.0), k);
+    } else
+#endif
+    {
+        return pow2(k);
+    }
+}
+
 template <class T, class A>
 struct pow2_parts {
-    // integral (exp_neg_abs), or n/16 whose floor is the exponent
-    // (exp_neg_abs_table): the callers compare it with integers, and floor
-    // it where they need the exponent itself.
+    // The exponent: integral, except from exp_neg_abs_table on AVX-512,
+    // where it is n/16 and its floor is the exponent. The callers compare it
+    // with integers (the same answers either way) and take 2^k by
+    // pow2_floor.
     xsimd::batch<T, A> k;
-    // 2^max(k, k_min_scale). The callers multiply it into the rest of e and
+    // 2^max(floor(k), k_min_scale). The callers multiply it into the rest of e and
     // add that to 1 (logistic_core): with the floor 64 binades above the
     // least normal, every such product and its rounding error stay normal
     // even for z = -inf or -1e4 (masked logits), on which subnormal
@@ -177,8 +198,9 @@ SQUASH_INLINE xsimd::batch<T, A> keep_nan_lanes(xsimd::batch<T, A> z, xsimd::bat
 }
 
 // With AVX-512DQ, one vfpclass finds the NaN lanes and the four operations
-// above run only in a batch that has one (a branch almost never taken: about
-// 3 of a kernel's 45 operations saved); elsewhere they run on every batch.
+// above run only in a batch that has one (a branch almost never taken;
+// measured on the double σ kernel: 1.29 -> 1.23 ns per element); elsewhere
+// they run on every batch.
 template <class T, class A>
 SQUASH_INLINE xsimd::batch<T, A> keep_nan(xsimd::batch<T, A> z, xsimd::batch<T, A> result) noexcept
 {

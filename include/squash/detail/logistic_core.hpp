@@ -116,7 +116,7 @@ SQUASH_INLINE xsimd::batch<T, A> scale_by_pow2k(xsimd::batch<T, A> q, pow2_parts
         result = xsimd::select(zero, batch(0), result);
         auto tiny = below && !zero;
         if (xsimd::any(tiny))
-            result = result * pow2(xsimd::select(tiny, xsimd::floor(parts.k) - C::k_min_scale, batch(0)));
+            result = result * pow2_floor(xsimd::select(tiny, parts.k - C::k_min_scale, batch(0)));
     }
     return result;
 }

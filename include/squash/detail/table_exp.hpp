@@ -61,7 +61,7 @@ struct table_exp_constants {
 // e^x = 2^floor(k) E.
 template <class A>
 struct table_exp_parts {
-    pow2_parts<double, A> pow2;  // k = n/16, scale = 2^max(floor(k), k_min_scale) (exp_core.hpp)
+    pow2_parts<double, A> pow2;  // k (floor(n/16), or n/16 on AVX-512), scale = 2^max(floor(k), k_min_scale)
     double_word<double, A> E;    // 2^(j/16) (1 + p), in [0.978, 1.96]
 };
 
@@ -94,19 +94,17 @@ SQUASH_INLINE table_exp_parts<A> exp_neg_abs_table(xsimd::batch<double, A> z) no
     auto S_hi = from_bits<double, A>(lookup16<A>(C::table_hi, index));
     auto S_lo = from_bits<double, A>(lookup16<A>(C::table_lo, index));
     auto E = fast_two_sum(S_hi, fmadd(S_hi, p, S_lo));
-    // k = floor(n/16), kept as n/16 (exact): the comparisons with the
-    // integers k_min_scale and k_zero give the same answers, scale_by_pow2k
-    // floors it where it needs k itself, and vscalefpd floors its exponent.
-    auto k = n * (1.0 / 16);
-    auto k_scale = xsimd::max(k, batch(exp_constants<double>::k_min_scale));
-    batch scale;
-#if XSIMD_WITH_AVX512F
+    // The exponent floor(n/16): on AVX-512 kept as n/16 (exact), which
+    // pow2_floor's vscalefpd floors; elsewhere n/16 - 15/32 (exact: a
+    // multiple of 1/32 below 2^11), which is within 15/32 of it, rounded to
+    // an integer by the magic addition (opaque: -ffast-math would fold it).
+    batch k;
     if constexpr (std::is_base_of_v<xsimd::avx512f, A>)
-        scale = _mm512_scalef_pd(batch(1.0), k_scale);
+        k = n * (1.0 / 16);
     else
-#endif
-        scale = pow2(xsimd::floor(k_scale));
-    return {{k, scale}, E};
+        k = opaque(opaque(fmadd(n, batch(1.0 / 16), batch(-15.0 / 32))) + C::round_magic) - C::round_magic;
+    auto k_scale = xsimd::max(k, batch(exp_constants<double>::k_min_scale));
+    return {{k, pow2_floor(k_scale)}, E};
 }
 
 }  // namespace detail
