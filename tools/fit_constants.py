@@ -43,19 +43,26 @@ def P(r):
     return (mp.expm1(r) - r) / (r * r)
 
 
+def chebyshev(f, R, terms, mant_bits=53):
+    """A near-minimax (Chebyshev) fit of f on [-R, R], coefficients rounded to
+    mant_bits, in ascending powers."""
+    coeffs, _ = mp.chebyfit(f, [-R, R], terms, error=True)
+    return [round_to(c, mant_bits) for c in coeffs[::-1]]
+
+
+def worst_on(error, R):
+    """max |error(r)| on a grid of 4001 points of [-R, R]."""
+    return max(abs(error(r)) for r in (-R + 2 * R * i / 4000 for i in range(4001)))
+
+
 def fit(name, mant_bits, k_bits, degree):
     hi = round_to(LN2, mant_bits - k_bits)
     lo = round_to(LN2 - hi, mant_bits)
     print(f"[{name}] ln2_hi = {hexf(hi, mant_bits)}  ({mant_bits - k_bits} bits)")
     print(f"[{name}] ln2_lo = {hexf(lo, mant_bits)}  (ln2 - hi - lo = {mp.nstr(LN2 - hi - lo, 3)})")
     print(f"[{name}] log2e  = {hexf(1 / LN2, mant_bits)}")
-    coeffs, _ = mp.chebyfit(P, [-R, R], degree + 1, error=True)
-    coeffs = [round_to(c, mant_bits) for c in coeffs[::-1]]  # ascending powers
-    worst = mp.mpf(0)
-    for i in range(4001):
-        r = -R + 2 * R * i / 4000
-        approx = mp.polyval(coeffs[::-1], r)
-        worst = max(worst, abs(approx - P(r)))
+    coeffs = chebyshev(P, R, degree + 1, mant_bits)
+    worst = worst_on(lambda r: mp.polyval(coeffs[::-1], r) - P(r), R)
     print(f"[{name}] P degree {degree} on [-{R}, {R}]: max |P_fit - P| = "
           f"{mp.nstr(worst, 3)} = 2^{mp.nstr(mp.log(worst, 2), 4)}")
     for i, c in enumerate(coeffs):
@@ -65,15 +72,6 @@ def fit(name, mant_bits, k_bits, degree):
 def bits_hex(x):
     """The IEEE double bits of x (a Python float) as 0x... of 64 bits."""
     return "0x%016x" % struct.unpack("<Q", struct.pack("<d", x))[0]
-
-
-def chebyshev(f, R, terms):
-    coeffs, _ = mp.chebyfit(f, [-R, R], terms, error=True)
-    return [round_to(c, 53) for c in coeffs[::-1]]  # ascending powers
-
-
-def worst_on(f, approx, R):
-    return max(abs(approx(r) - f(r)) for r in (-R + 2 * R * i / 4000 for i in range(4001)))
 
 
 def expm1_over_r(r):
@@ -92,9 +90,8 @@ def fit_wide_exp():
         R = c / 2 * mp.mpf("1.001")
         for terms in counts:
             q = chebyshev(expm1_over_r, R, terms)
-            value = worst_on(lambda r: 0, lambda r: (1 + r * mp.polyval(q[::-1], r)) / mp.exp(r) - 1, R)
-            minus_one = worst_on(lambda r: 0,
-                                 lambda r: (r * mp.polyval(q[::-1], r) - mp.expm1(r)) / mp.expm1(r) if r else 0, R)
+            value = worst_on(lambda r: (1 + r * mp.polyval(q[::-1], r)) / mp.exp(r) - 1, R)
+            minus_one = worst_on(lambda r: (r * mp.polyval(q[::-1], r) - mp.expm1(r)) / mp.expm1(r) if r else 0, R)
             print(f"[wide_exp {table_bits}] {terms} terms: 2^{mp.nstr(mp.log(value, 2), 4)} relative to e^r, "
                   f"2^{mp.nstr(mp.log(minus_one, 2), 4)} to e^r - 1")
             print(f"[wide_exp {table_bits}]   " + ", ".join(hexf(x, 53) for x in q))
@@ -117,7 +114,7 @@ def fit_table():
     print(f"[table] ln2_per_n_hi = {hexf(hi, 53)}  ln2_per_n_lo = {hexf(lo, 53)}  (rest {mp.nstr(c - hi - lo, 3)})")
     R = c / 2 * mp.mpf("1.001")
     coeffs = chebyshev(P, R, 6)
-    worst = worst_on(lambda r: r * r * P(r), lambda r: r * r * mp.polyval(coeffs[::-1], r), R)
+    worst = worst_on(lambda r: r * r * (mp.polyval(coeffs[::-1], r) - P(r)), R)
     print(f"[table] P degree 5: max |r^2 (P_fit - P)| = 2^{mp.nstr(mp.log(worst, 2), 4)}")
     print("[table]   " + ", ".join(hexf(x, 53) for x in coeffs))
     S = [mp.mpf(2) ** (mp.mpf(j) / 16) for j in range(16)]
