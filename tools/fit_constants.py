@@ -1,8 +1,7 @@
 #!/usr/bin/python3
 """Derive the constants of squash's exponentials: the exp core
-(include/squash/detail/exp_core.hpp), the float functions' wide_exp
-(detail/wide_exp.hpp, section "wide_exp") and the double table exp
-(detail/table_exp.hpp, section "table").
+(include/squash/detail/exp_core.hpp) and the float functions' wide_exp
+(detail/wide_exp.hpp, section "wide_exp").
 
 Run with Debian's python3-mpmath:  /usr/bin/python3 tools/fit_constants.py
 
@@ -62,11 +61,6 @@ def fit(name, mant_bits, k_bits, degree):
         print(f"[{name}]   c{i} = {hexf(c, mant_bits)}   // {mp.nstr(c, 17)}")
 
 
-def bits_hex(x):
-    """The IEEE double bits of x (a Python float) as 0x... of 64 bits."""
-    return "0x%016x" % struct.unpack("<Q", struct.pack("<d", x))[0]
-
-
 def chebyshev(f, R, terms):
     coeffs, _ = mp.chebyfit(f, [-R, R], terms, error=True)
     return [round_to(c, 53) for c in coeffs[::-1]]  # ascending powers
@@ -106,29 +100,9 @@ def fit_wide_exp():
             print(f"[wide_exp {table_bits}] table = {', '.join(entries)}")
 
 
-def fit_table():
-    """table_exp (double, exact tier): x = n ln2/16 + r, ln2/16 = hi + lo with hi of 38 bits
-    (n hi exact for |n| < 2^15); e^r - 1 = r + r^2 P(r), P of degree 5 on |r| <= 1.001 ln2/32;
-    2^(j/16) = S_hi + S_lo."""
-    c = LN2 / 16
-    hi = round_to(c, 38)
-    lo = round_to(c - hi, 53)
-    print(f"[table] n_per_ln2 = {hexf(16 / LN2, 53)}")
-    print(f"[table] ln2_per_n_hi = {hexf(hi, 53)}  ln2_per_n_lo = {hexf(lo, 53)}  (rest {mp.nstr(c - hi - lo, 3)})")
-    R = c / 2 * mp.mpf("1.001")
-    coeffs = chebyshev(P, R, 6)
-    worst = worst_on(lambda r: r * r * P(r), lambda r: r * r * mp.polyval(coeffs[::-1], r), R)
-    print(f"[table] P degree 5: max |r^2 (P_fit - P)| = 2^{mp.nstr(mp.log(worst, 2), 4)}")
-    print("[table]   " + ", ".join(hexf(x, 53) for x in coeffs))
-    S = [mp.mpf(2) ** (mp.mpf(j) / 16) for j in range(16)]
-    print("[table] table_hi = " + ", ".join(bits_hex(float(s)) for s in S))
-    print("[table] table_lo = " + ", ".join(bits_hex(float(s - mp.mpf(float(s)))) for s in S))
-
-
 if __name__ == "__main__":
     for d in (4, 5, 6):
         fit("float", 24, 8, d)
     for d in (8, 9, 10):
         fit("double", 53, 11, d)
     fit_wide_exp()
-    fit_table()

@@ -57,7 +57,7 @@ SQUASH_INLINE xsimd::batch<T, A> sigmoid_grad_kernel(xsimd::batch<T, A> z) noexc
         auto grad = scale_by_pow2k(divide(E, square(D)), parts);
         auto flat = abs_bits(z) < batch(T(0.25));
         if (xsimd::any(flat)) {
-            auto half_tanh = tanh_half_abs(exp_parts_for_tanh(z, parts)) * T(0.5);
+            auto half_tanh = tanh_half_abs(parts) * T(0.5);
             grad = xsimd::select(flat, fnmadd(half_tanh, half_tanh, batch(T(0.25))), grad);
         }
         return keep_nan(z, grad);

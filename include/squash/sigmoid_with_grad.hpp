@@ -58,7 +58,7 @@ SQUASH_INLINE value_and_grad<xsimd::batch<double, A>> sigmoid_with_grad_double(x
     auto grad = scale_by_pow2k(divide(E, square(D)), parts);
     auto flat = abs_bits(z) < batch(0.25);
     if (xsimd::any(flat)) {
-        auto half_tanh = tanh_half_abs(exp_parts_for_tanh(z, parts)) * 0.5;
+        auto half_tanh = tanh_half_abs(parts) * 0.5;
         grad = xsimd::select(flat, fnmadd(half_tanh, half_tanh, batch(0.25)), grad);
     }
     return {keep_nan(z, value), keep_nan(z, grad)};

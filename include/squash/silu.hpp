@@ -26,7 +26,7 @@
 #if SQUASH_CXX17
 
 #include "detail/double_word.hpp"
-#include "detail/logistic_core.hpp"
+#include "detail/exp_extended.hpp"
 #include "detail/wide_exp.hpp"
 #include "elementwise.hpp"
 

@@ -17,7 +17,6 @@
 #include <limits>
 
 #include "eft.hpp"
-#include "finite.hpp"
 
 SQUASH_NAMESPACE_BEGIN
 namespace detail {
@@ -95,31 +94,23 @@ SQUASH_INLINE xsimd::batch<T, A> pow2(xsimd::batch<T, A> k) noexcept
     return pow2_from_magic(opaque(k + exp_constants<T>::round_magic));
 }
 
-// The power of two of e^x = 2^k * (...), in the two forms the callers use.
 template <class T, class A>
-struct pow2_parts {
-    // integral (exp_neg_abs), or n/16 whose floor is the exponent
-    // (exp_neg_abs_table): the callers compare it with integers, and floor
-    // it where they need the exponent itself.
-    xsimd::batch<T, A> k;
-    // 2^max(k, k_min_scale). The callers multiply it into the rest of e and
-    // add that to 1 (logistic_core): with the floor 64 binades above the
-    // least normal, every such product and its rounding error stay normal
-    // even for z = -inf or -1e4 (masked logits), on which subnormal
-    // arithmetic would slow the kernels several times; for the sums, e below
+struct exp_parts {
+    xsimd::batch<T, A> k;        // integral
+    // 2^max(k, k_min_scale). The callers multiply it into 1 + m and add
+    // that to 1 (logistic_core): with the floor 64 binades above the least
+    // normal, every such product and its rounding error stay normal even
+    // for z = -inf or -1e4 (masked logits), on which subnormal arithmetic
+    // would slow the kernels several times; for the sums, e below
     // 2^k_min_scale is as good as any smaller value (far under an ulp of 1).
     // Results that need the true 2^k get it last, from scale_by_pow2k.
     xsimd::batch<T, A> scale;
-};
-
-template <class T, class A>
-struct exp_parts : pow2_parts<T, A> {
     double_word<T, A> m;         // expm1(x - k*ln2), |m| < 0.42
 };
 
 // e^-|z|. x = -|z| is clamped to x_min (exp_constants<T>::x_min in
-// exp_neg_abs below; silu and silu' clamp lower, silu_constants::x_min in
-// silu.hpp, which is valid while |k| < 2^11, k·ln2_hi exact, for double: x_min >=
+// exp_neg_abs below; silu and silu' clamp lower, detail/exp_extended.hpp,
+// which is valid while |k| < 2^11, k·ln2_hi exact, for double: x_min >=
 // −1400); NaN passes through (max returns its second operand when either is
 // NaN, on every xsimd target).
 template <class T, class A>
@@ -148,7 +139,7 @@ SQUASH_INLINE exp_parts<T, A> exp_neg_abs_down_to(xsimd::batch<T, A> z, T x_min)
     auto m = fast_two_sum(r, tail);
 
     auto k_scale = xsimd::max(k, batch(C::k_min_scale));
-    return {{k, pow2(k_scale)}, m};
+    return {k, pow2(k_scale), m};
 }
 
 template <class T, class A>
@@ -166,32 +157,16 @@ SQUASH_INLINE exp_parts<T, A> exp_neg_abs(xsimd::batch<T, A> z) noexcept
 // substitute the operands of a floating-point z + 0 (GCC -O2 returned the NaN
 // of -|z|), and -ffinite-math-only folds z != z to false.
 template <class T, class A>
-SQUASH_INLINE xsimd::batch<T, A> keep_nan_lanes(xsimd::batch<T, A> z, xsimd::batch<T, A> result) noexcept
+SQUASH_INLINE xsimd::batch<T, A> keep_nan(xsimd::batch<T, A> z, xsimd::batch<T, A> result) noexcept
 {
     using int_batch = xsimd::batch<bits_t<T>, A>;
+    // +inf: every exponent bit set, significand 0 (C++17 has no constexpr bit_cast).
+    constexpr auto infinity_bits = std::numeric_limits<bits_t<T>>::max() & ~((bits_t<T>(1) << (std::numeric_limits<T>::digits - 1)) - 1);
     constexpr auto quiet_bit = bits_t<T>(1) << (std::numeric_limits<T>::digits - 2);
     auto bits = to_bits(z);
     auto magnitude = bits & int_batch(std::numeric_limits<bits_t<T>>::max());
     auto quieted = bits | int_batch(quiet_bit);
-    return from_bits<T, A>(select_if_greater(magnitude, int_batch(infinity_bits<T>), quieted, to_bits(result)));
-}
-
-// With AVX-512DQ, one vfpclass finds the NaN lanes and the four operations
-// above run only in a batch that has one (a branch almost never taken: about
-// 3 of a kernel's 45 operations saved); elsewhere they run on every batch.
-template <class T, class A>
-SQUASH_INLINE xsimd::batch<T, A> keep_nan(xsimd::batch<T, A> z, xsimd::batch<T, A> result) noexcept
-{
-#if defined(__AVX512DQ__)
-    if constexpr (std::is_base_of_v<xsimd::avx512dq, A>) {
-        if (any_nan(z))
-            return keep_nan_lanes(z, result);
-        return result;
-    } else
-#endif
-    {
-        return keep_nan_lanes(z, result);
-    }
+    return from_bits<T, A>(select_if_greater(magnitude, int_batch(infinity_bits), quieted, to_bits(result)));
 }
 
 }  // namespace detail

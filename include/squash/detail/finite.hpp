@@ -16,10 +16,6 @@ template <class T>
 inline constexpr bits_t<T> largest_finite_bits =
     std::is_same_v<T, float> ? bits_t<T>(0x7f7fffff) : bits_t<T>(0x7fefffffffffffff);
 
-// The bits of +inf: |x| has bits above these exactly when x is a NaN.
-template <class T>
-inline constexpr bits_t<T> infinity_bits = std::is_same_v<T, float> ? bits_t<T>(0x7f800000) : bits_t<T>(0x7ff0000000000000);
-
 // True if any lane of x is an infinity or a NaN. On the bits, which
 // -ffinite-math-only cannot fold away; one instruction with AVX-512DQ.
 template <class T, class A>
@@ -37,25 +33,6 @@ SQUASH_INLINE bool any_not_finite(xsimd::batch<T, A> x) noexcept
     {
         using int_batch = xsimd::batch<bits_t<T>, A>;
         return xsimd::any(to_bits(abs_bits(x)) > int_batch(largest_finite_bits<T>));
-    }
-}
-
-// True if any lane of x is a NaN (on the bits, as any_not_finite).
-template <class T, class A>
-SQUASH_INLINE bool any_nan(xsimd::batch<T, A> x) noexcept
-{
-#if defined(__AVX512DQ__)
-    if constexpr (std::is_base_of_v<xsimd::avx512dq, A>) {
-        constexpr int nan = 0x01 | 0x80;  // QNaN, SNaN
-        if constexpr (std::is_same_v<T, float>)
-            return _mm512_fpclass_ps_mask(x, nan) != 0;
-        else
-            return _mm512_fpclass_pd_mask(x, nan) != 0;
-    } else
-#endif
-    {
-        using int_batch = xsimd::batch<bits_t<T>, A>;
-        return xsimd::any(to_bits(abs_bits(x)) > int_batch(infinity_bits<T>));
     }
 }
 

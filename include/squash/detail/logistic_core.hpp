@@ -4,75 +4,36 @@
 //
 // The terms every logistic function is built from, for a batch z:
 //   e = e^-|z| = 2^k (E.hi + E.lo),   D = 1 + e = D.hi + D.lo,
-// (e from exp_neg_abs, exp_core.hpp, or for σ and σ' in double on AVX-512
-// from exp_neg_abs_table, table_exp.hpp), and the one-rounding 2^k scaling
-// that gives gradual underflow.
+// and the one-rounding 2^k scaling that gives gradual underflow.
 #ifndef SQUASH_DETAIL_LOGISTIC_CORE_HPP
 #define SQUASH_DETAIL_LOGISTIC_CORE_HPP
 
 #include "exp_core.hpp"
-#include "table_exp.hpp"
 
 SQUASH_NAMESPACE_BEGIN
 namespace detail {
 
-// Parts is exp_parts (exp_neg_abs: E = 1 + m, m kept) or pow2_parts
-// (exp_neg_abs_table: E alone).
-template <class T, class A, class Parts = exp_parts<T, A>>
+template <class T, class A>
 struct logistic_terms {
-    Parts exp;               // e^-|z| = 2^k E
-    double_word<T, A> E;     // in [0.7, 1.96]
+    exp_parts<T, A> exp;     // e^-|z| = 2^k (1 + m)
+    double_word<T, A> E;     // 1 + m, in [0.7, 1.42]
     double_word<T, A> D;     // 1 + e, in [1, 2]
 };
 
-// D = 1 + 2^k E. e <= 1 always (k = 0 exactly when e = E <= 1: r <= 0, and
-// for the table j = 0 too), so Fast2Sum applies. For k below k_min_scale,
-// scale is 2^k_min_scale: e is then below 2^-93 (float) or 2^-957 (double),
-// and replacing it by that changes no bit of D >= 1.
-template <class T, class A, class Parts>
-SQUASH_INLINE logistic_terms<T, A, Parts> logistic_terms_from(Parts const& parts, double_word<T, A> E) noexcept
+template <class T, class A>
+SQUASH_INLINE logistic_terms<T, A> logistic_core(xsimd::batch<T, A> z) noexcept
 {
     using batch = xsimd::batch<T, A>;
+    auto parts = exp_neg_abs(z);
+    auto E = fast_two_sum(batch(1), parts.m.hi);
+    E.lo = E.lo + parts.m.lo;
+    // e <= 1 always (k = 0 exactly when r <= 0), so Fast2Sum applies. For
+    // k below k_min_scale, scale is 2^k_min_scale: e is then below 2^-93
+    // (float) or 2^-957 (double), and replacing it by that changes no bit
+    // of D >= 1.
     auto D = fast_two_sum(batch(1), parts.scale * E.hi);
     D.lo = fmadd(parts.scale, E.lo, D.lo);
     return {parts, E, D};
-}
-
-// The terms from exp_neg_abs's parts (or exp_neg_abs_down_to's, with the
-// caller's clamp: silu and silu'): E = 1 + m.
-template <class T, class A>
-SQUASH_INLINE logistic_terms<T, A> logistic_terms_of(exp_parts<T, A> const& parts) noexcept
-{
-    using batch = xsimd::batch<T, A>;
-    auto E = fast_two_sum(batch(1), parts.m.hi);
-    E.lo = E.lo + parts.m.lo;
-    return logistic_terms_from(parts, E);
-}
-
-// e = e^-|z| and D = 1 + e for σ and σ': from the 16-entry table where the
-// arch has a one-instruction lookup and T is double (detail/table_exp.hpp,
-// fewer operations), from exp_neg_abs elsewhere.
-template <class T, class A>
-SQUASH_INLINE auto logistic_core(xsimd::batch<T, A> z) noexcept
-{
-    if constexpr (std::is_same_v<T, double> && has_lookup16<A>) {
-        auto [scaling, E] = exp_neg_abs_table(z);
-        return logistic_terms_from(scaling, E);
-    } else {
-        return logistic_terms_of(exp_neg_abs(z));
-    }
-}
-
-// The parts tanh_half_abs needs, for σ' near 0: those logistic_core has
-// where they are exp_parts, exp_neg_abs(z) anew where they came from the
-// table (which does not keep m).
-template <class T, class A, class Parts>
-SQUASH_INLINE exp_parts<T, A> exp_parts_for_tanh(xsimd::batch<T, A> z, Parts const& parts) noexcept
-{
-    if constexpr (std::is_same_v<Parts, exp_parts<T, A>>)
-        return parts;
-    else
-        return exp_neg_abs(z);
 }
 
 // tanh(|z|/2) = (1 − e) / (1 + e), e = e^-|z|.
@@ -105,7 +66,7 @@ SQUASH_INLINE xsimd::batch<T, A> tanh_half_abs(exp_parts<T, A> const& parts) noe
 // bits whichever path their batch takes; the branch keeps the rare path off
 // the FMA pipes that bound the kernel.
 template <class T, class A>
-SQUASH_INLINE xsimd::batch<T, A> scale_by_pow2k(xsimd::batch<T, A> q, pow2_parts<T, A> const& parts) noexcept
+SQUASH_INLINE xsimd::batch<T, A> scale_by_pow2k(xsimd::batch<T, A> q, exp_parts<T, A> const& parts) noexcept
 {
     using batch = xsimd::batch<T, A>;
     using C = exp_constants<T>;
@@ -116,7 +77,7 @@ SQUASH_INLINE xsimd::batch<T, A> scale_by_pow2k(xsimd::batch<T, A> q, pow2_parts
         result = xsimd::select(zero, batch(0), result);
         auto tiny = below && !zero;
         if (xsimd::any(tiny))
-            result = result * pow2(xsimd::select(tiny, xsimd::floor(parts.k) - C::k_min_scale, batch(0)));
+            result = result * pow2(xsimd::select(tiny, parts.k - C::k_min_scale, batch(0)));
     }
     return result;
 }
