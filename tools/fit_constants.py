@@ -42,32 +42,30 @@ def P(r):
     return (mp.expm1(r) - r) / (r * r)
 
 
+def chebyshev(f, R, terms, mant_bits=53):
+    """A near-minimax (Chebyshev) fit of f on [-R, R], coefficients rounded to
+    mant_bits, in ascending powers."""
+    coeffs, _ = mp.chebyfit(f, [-R, R], terms, error=True)
+    return [round_to(c, mant_bits) for c in coeffs[::-1]]
+
+
+def worst_on(error, R):
+    """max |error(r)| on a grid of 4001 points of [-R, R]."""
+    return max(abs(error(r)) for r in (-R + 2 * R * i / 4000 for i in range(4001)))
+
+
 def fit(name, mant_bits, k_bits, degree):
     hi = round_to(LN2, mant_bits - k_bits)
     lo = round_to(LN2 - hi, mant_bits)
     print(f"[{name}] ln2_hi = {hexf(hi, mant_bits)}  ({mant_bits - k_bits} bits)")
     print(f"[{name}] ln2_lo = {hexf(lo, mant_bits)}  (ln2 - hi - lo = {mp.nstr(LN2 - hi - lo, 3)})")
     print(f"[{name}] log2e  = {hexf(1 / LN2, mant_bits)}")
-    coeffs, _ = mp.chebyfit(P, [-R, R], degree + 1, error=True)
-    coeffs = [round_to(c, mant_bits) for c in coeffs[::-1]]  # ascending powers
-    worst = mp.mpf(0)
-    for i in range(4001):
-        r = -R + 2 * R * i / 4000
-        approx = mp.polyval(coeffs[::-1], r)
-        worst = max(worst, abs(approx - P(r)))
+    coeffs = chebyshev(P, R, degree + 1, mant_bits)
+    worst = worst_on(lambda r: mp.polyval(coeffs[::-1], r) - P(r), R)
     print(f"[{name}] P degree {degree} on [-{R}, {R}]: max |P_fit - P| = "
           f"{mp.nstr(worst, 3)} = 2^{mp.nstr(mp.log(worst, 2), 4)}")
     for i, c in enumerate(coeffs):
         print(f"[{name}]   c{i} = {hexf(c, mant_bits)}   // {mp.nstr(c, 17)}")
-
-
-def chebyshev(f, R, terms):
-    coeffs, _ = mp.chebyfit(f, [-R, R], terms, error=True)
-    return [round_to(c, 53) for c in coeffs[::-1]]  # ascending powers
-
-
-def worst_on(f, approx, R):
-    return max(abs(approx(r) - f(r)) for r in (-R + 2 * R * i / 4000 for i in range(4001)))
 
 
 def expm1_over_r(r):
@@ -86,9 +84,8 @@ def fit_wide_exp():
         R = c / 2 * mp.mpf("1.001")
         for terms in counts:
             q = chebyshev(expm1_over_r, R, terms)
-            value = worst_on(lambda r: 0, lambda r: (1 + r * mp.polyval(q[::-1], r)) / mp.exp(r) - 1, R)
-            minus_one = worst_on(lambda r: 0,
-                                 lambda r: (r * mp.polyval(q[::-1], r) - mp.expm1(r)) / mp.expm1(r) if r else 0, R)
+            value = worst_on(lambda r: (1 + r * mp.polyval(q[::-1], r)) / mp.exp(r) - 1, R)
+            minus_one = worst_on(lambda r: (r * mp.polyval(q[::-1], r) - mp.expm1(r)) / mp.expm1(r) if r else 0, R)
             print(f"[wide_exp {table_bits}] {terms} terms: 2^{mp.nstr(mp.log(value, 2), 4)} relative to e^r, "
                   f"2^{mp.nstr(mp.log(minus_one, 2), 4)} to e^r - 1")
             print(f"[wide_exp {table_bits}]   " + ", ".join(hexf(x, 53) for x in q))
