@@ -117,7 +117,7 @@ SQUASH_INLINE xsimd::batch<float, A> fast_log1p(xsimd::batch<float, A> pow2n, xs
     using batch = xsimd::batch<float, A>;
     using C = fast_activation_constants<float>;
     auto e = xsimd::max(pow2n, batch(C::log1p_tiny)) * f;
-    return pow2n * fnmadd(f, e * fast_horner(e, C::log1p_q), f);
+    return pow2n * fnmadd(f, e * horner(C::log1p_q, e), f);
 }
 
 template <class A>
@@ -164,7 +164,7 @@ SQUASH_INLINE xsimd::batch<T, A> fast_softplus_kernel(xsimd::batch<T, A> z) noex
         // The series on z clamped to [−1, 1] (the lanes outside do not use
         // it, and must not overflow in z^2).
         auto t = xsimd::min(xsimd::max(z, batch(-C::taylor_limit)), batch(C::taylor_limit));
-        auto odd_and_even = fmadd(t, t * fast_horner(t * t, C::softplus_E), t * 0.5f);
+        auto odd_and_even = fmadd(t, t * horner(C::softplus_E, t * t), t * 0.5f);
         result = xsimd::select(abs_bits(z) <= batch(C::taylor_limit), odd_and_even + batch(C::ln2), result);
     }
     return keep_nan(z, xsimd::select(z < batch(C::softplus_normal_min), batch(T(0)), result));
@@ -233,7 +233,7 @@ SQUASH_INLINE xsimd::batch<double, A> fast_silu_grad_kernel(xsimd::batch<double,
     if (xsimd::any(near_root)) {
         using P = exp_constants<T>;
         auto d = (zc - batch(C::z0_1)) - batch(C::z0_2);
-        auto tail = fmadd(batch(C::c) * d, d * fast_horner(d, P::P), batch(-C::z0_2) * d);
+        auto tail = fmadd(batch(C::c) * d, d * horner(P::P, d), batch(-C::z0_2) * d);
         N = xsimd::select(near_root, fmadd(batch(-C::z0_1), d, tail), N);
     }
     auto e_N = parts.pow2n * fnmadd(parts.m, N, N);  // e N, times 2^scale_bits where scaled

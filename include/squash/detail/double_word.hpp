@@ -16,6 +16,7 @@
 #include <cstddef>
 
 #include "eft.hpp"
+#include "polynomial.hpp"
 
 SQUASH_NAMESPACE_BEGIN
 namespace detail {
@@ -77,18 +78,6 @@ SQUASH_INLINE double_word<T, A> divide_to_word(double_word<T, A> n, double_word<
     auto q0 = opaque(n.hi * r);
     auto remainder = opaque(residual(n.hi, q0, opaque(d.hi))) + opaque(fnmadd(q0, d.lo, n.lo));
     return {q0, remainder * r};
-}
-
-// c[0] + c[1] w + ... + c[N−1] w^(N−1) by Horner's rule, fused where the
-// arch has FMA.
-template <std::size_t N, class A>
-SQUASH_INLINE xsimd::batch<double, A> horner(double const (&coefficients)[N], xsimd::batch<double, A> w) noexcept
-{
-    using batch = xsimd::batch<double, A>;
-    auto q = batch(coefficients[N - 1]);
-    for (std::size_t i = N - 1; i-- > 0;)
-        q = fmadd(q, w, batch(coefficients[i]));
-    return q;
 }
 
 }  // namespace detail

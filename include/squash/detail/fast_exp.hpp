@@ -33,6 +33,7 @@
 #include <type_traits>
 
 #include "platform.hpp"
+#include "polynomial.hpp"
 
 #if defined(__x86_64__) || defined(_M_X64) || defined(__i386__) || defined(_M_IX86)
 #define SQUASH_FAST_X86 1
@@ -171,17 +172,6 @@ struct fast_constants<double> {
                                    -0x1.ae644af136e08p-26};
 };
 
-// p(r) = c[0] + c[1] r + ... by Horner's rule.
-template <class T, class A, std::size_t N>
-SQUASH_INLINE xsimd::batch<T, A> fast_horner(xsimd::batch<T, A> r, T const (&c)[N]) noexcept
-{
-    using batch = xsimd::batch<T, A>;
-    auto p = batch(c[N - 1]);
-    for (std::size_t i = N - 1; i-- > 0;)
-        p = fmadd(p, r, batch(c[i]));
-    return p;
-}
-
 // 2^n from t = n + pow2_round_magic: the biased exponent n + bias is already
 // in the low bits of t, so shifting it into the exponent field gives 2^n
 // (for normal 2^n, which the callers' clamps guarantee).
@@ -261,7 +251,8 @@ SQUASH_INLINE fast_exp_reduced<T, A> fast_exp_reduce(xsimd::batch<T, A> w) noexc
 {
     auto reduced = fast_reduce<OneConstant>(w, fast_constants<T>::pow2_round_magic);
     auto r = reduced.r;
-    return {reduced.t, fnmadd(r, r * fast_horner(r, fast_constants<T>::Q), r)};
+    auto r2 = r * r;
+    return {reduced.t, fnmadd(r2, polynomial(fast_constants<T>::Q, r, r2), r)};
 }
 
 template <bool OneConstant = false, class T, class A>

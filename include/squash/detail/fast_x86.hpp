@@ -265,7 +265,7 @@ SQUASH_INLINE xsimd::batch<T, A> logistic_denominator(xsimd::batch<T, A> w) noex
     // v = -w log2e rounded to a multiple of 1/N; t's low bits hold j.
     auto [t, v, r] = fast_reduce(w, C::table_round_magic);
     auto big_r = scale_by_pow2_floor(lookup_table(t), v);
-    auto a = fmadd(r, fast_horner(r, C::table_P), batch(C::table_c0));
+    auto a = fmadd(r, horner(C::table_P, r), batch(C::table_c0));
     return fmadd(big_r, a, batch(T(1)));
 }
 
@@ -307,7 +307,7 @@ SQUASH_INLINE xsimd::batch<float, A> logistic_denominator_avx2(xsimd::batch<floa
     auto const t_bits = to_bits(reduced.t);
     auto const big_r =
         from_bits<float, A>(int_batch(_mm256_permutevar8x32_epi32(entries.data, t_bits.data)) + (t_bits << 20));
-    auto a = fmadd(r, fast_horner(r, C::avx2_table_P), batch(C::avx2_table_c0));
+    auto a = fmadd(r, horner(C::avx2_table_P, r), batch(C::avx2_table_c0));
     return fmadd(big_r, a, batch(1.0f));
 }
 

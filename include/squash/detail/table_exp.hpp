@@ -85,7 +85,8 @@ SQUASH_INLINE table_exp_parts<A> exp_neg_abs_table(xsimd::batch<double, A> z) no
     auto r = fnmadd(n, batch(C::ln2_per_n_lo), opaque(fnmadd(n, batch(C::ln2_per_n_hi), x)));
 
     // expm1
-    auto p = fmadd(r * r, horner(C::P, r), r);
+    auto r2 = r * r;
+    auto p = fmadd(r2, polynomial(C::P, r, r2), r);
 
     // rebuild: bits(t) = bits(round_magic) + n, whose low 4 bits are j = n mod
     // 16 (bits(round_magic) is a multiple of 16). E = S_hi + (S_hi p + S_lo)
