@@ -677,8 +677,14 @@ TEMPLATE_TEST_CASE("softplus, log_sigmoid, silu, silu_grad: faithful (within 1 u
 TEST_CASE("fast::silu_grad: within 4 ulps where its double roundings pile up", "[training][unary][ulp][fast]")
 {
     using T = double;
+    // [-3.8, -3.7]: D^2 rounded twice without FMA gave 4.54 ulps here.
+    // [-0.545, -0.52] and the point in it: N = (z + D_hi) + D_lo rounded
+    // twice (z + D_hi is inexact for z > -0.8) gave 4.07 ulps at that z
+    // without FMA (results just under 1/4; found by the sweep's binade tops).
     check_ulp_sweeps<T>("fast::silu_grad", squash::fast::silu_grad, silu_grad_ref,
-                        {{"linear [-3.8, -3.7]", linear_grid<T>(-3.8, -3.7, 1'000'001)}},
+                        {{"linear [-3.8, -3.7]", linear_grid<T>(-3.8, -3.7, 1'000'001)},
+                         {"linear [-0.545, -0.52]", linear_grid<T>(-0.545, -0.52, 1'000'001)},
+                         {"z = -0.52637914281895715", {T(-0.52637914281895715)}}},
                         4.0L + reference_margin_ulp<T>);
 }
 

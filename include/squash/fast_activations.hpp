@@ -204,9 +204,12 @@ SQUASH_INLINE xsimd::batch<T, A> fast_silu_kernel(xsimd::batch<T, A> z) noexcept
 // squash::silu_grad; elsewhere N = (1 + z) + e has |N| >= 0.3 and no
 // cancellation worth an ulp. e = 2^n (1 − m) enters exactly where it
 // matters: 1 − m = f + f_lo (f rounded, f_lo its rest), D = D_hi + D_lo,
-// N = (z + D_hi) + D_lo (the first sum exact over much of [−2, 0], else one
-// rounding), e N = 2^n (N − m N) rounded once; D^2 = D_hi^2 + 2 D_hi D_lo
-// rounded once. Under 4 ulps in all (measured at most 3.8, docs/accuracy and
+// N = (z + 1) + 2^n f + 2^n f_lo rounded once (z + 1 is exact for
+// z <= −1/2, where the results sit just under 1/4 and an ulp counts most;
+// (z + D_hi) + D_lo, rounded twice there, reached 4.07 ulps at z = −0.5264
+// without FMA, 3.94 with),
+// e N = 2^n (N − m N) rounded once; D^2 = D_hi^2 + 2 D_hi D_lo rounded once.
+// Under 4 ulps in all (measured at most 3.8, docs/accuracy and
 // tests/training.cpp). Below scale_below, e is
 // computed as e 2^scale_bits (it would be subnormal) and D = 1; the quotient
 // is scaled back, exactly, since the result is normal. z is clamped to
@@ -235,10 +238,9 @@ SQUASH_INLINE xsimd::batch<double, A> fast_silu_grad_kernel(xsimd::batch<double,
     if constexpr (has_fused_fma<A>) {
         D2 = fmadd(D_hi, D_hi, (D_hi + D_hi) * D_lo);
     } else {
-        auto square = exact_product(D_hi, D_hi);
-        D2 = square.hi + fmadd(D_hi + D_hi, D_lo, square.lo);
+        D2 = square(double_word<T, A>{D_hi, D_lo}).hi;
     }
-    auto N = (zc + D_hi) + D_lo;
+    auto N = fmadd(pow2n, f, fmadd(pow2n, f_lo, zc + one));
     auto near_root = xsimd::abs(zc - batch(C::z0_1)) < batch(C::root_window);
     if (xsimd::any(near_root)) {
         using P = exp_constants<T>;
