@@ -118,7 +118,9 @@ std::vector<region<T>> bipolar_regions()
 
 // Points where the kernels switch subintervals or formulas: odd multiples
 // of ln2/64 (the float AVX-512 table), ln2/32 (the double table) and ln2/2
-// (the portable reduction), ±ln 3, and a few ordinary values.
+// (the portable reduction; among them ±23.5 ln2 and ±52.5 ln2, where 2^n
+// leaves the range in which the portable σ's 1 + 2^n is exact: float and
+// double), ±ln 3, and a few ordinary values.
 template <class T>
 std::vector<T> boundary_centres()
 {
@@ -128,7 +130,7 @@ std::vector<T> boundary_centres()
         for (long double step : {ln2 / 64, ln2 / 32})
             for (int s : {1, -1})
                 c.push_back(static_cast<T>(s * k * step));
-    for (int k : {1, 3, 5, 25, 49})
+    for (int k : {1, 3, 5, 25, 45, 47, 49, 105, 107})
         for (int s : {1, -1})
             c.push_back(static_cast<T>(s * k * ln2 / 2));
     return c;

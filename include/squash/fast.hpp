@@ -32,14 +32,28 @@ SQUASH_NAMESPACE_BEGIN
 namespace detail {
 
 // σ(w) = 1 / (1 + e^-w) for w in [z_normal_min, z_one] (or NaN), the
-// portable path: e^-w = 2^n (1 − m), and 2^n times anything is exact, so
-// d = 1 + e^-w is rounded once, by one fused operation even without FMA.
+// portable path: e^-w = 2^n (1 − m), 2^n times anything is exact, and
+//   d = 1 + e^-w = (1 + 2^n) − 2^n m.
+// With FMA that is one fused operation on 1 + 2^n, which is exact for
+// |n| < p (p = 24 or 53, the precision): d is then 1 + e^-w rounded once,
+// and it falls as m rises (monotone within an n; across, because the exact
+// 1 + 2^n (1 − m) does). 1 + 2^n is computed beside the polynomial, so the
+// chain is one operation shorter than fmadd(2^n, 1 − m, 1), which rounds
+// 1 − m first: measured 4% faster for double on AVX2 (paired runs, Zen 4),
+// and more accurate (grids of 2*10^6 doubles on [-10, 1]: 1.64 ulps, was
+// 2.02). For n >= p, 1 + 2^n rounds to 2^n: an error below 1.42 * 2^-p of
+// d. For n <= -p (z >= 36.4 in double, 16.3 in float) 1 + 2^n and d round to
+// 1 and σ to 1, within 1.42 ulps of the exact σ, 1 − e^-z.
+// Without FMA, 1 − m is rounded and d = 1 + 2^n (1 − m) rounded once more.
 template <class T, class A>
 SQUASH_INLINE xsimd::batch<T, A> fast_sigmoid_portable(xsimd::batch<T, A> w) noexcept
 {
     using batch = xsimd::batch<T, A>;
     auto e = fast_exp_neg(w);
-    return divide(batch(T(1)), fmadd(e.pow2n, batch(T(1)) - e.m, batch(T(1))));
+    if constexpr (has_fused_fma<A>)
+        return divide(batch(T(1)), fnmadd(e.pow2n, e.m, e.pow2n + batch(T(1))));
+    else
+        return divide(batch(T(1)), fmadd(e.pow2n, batch(T(1)) - e.m, batch(T(1))));
 }
 
 // σ(w) for w in [z_normal_min, z_one] (or NaN): the AVX2 table path where
