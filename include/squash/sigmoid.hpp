@@ -24,7 +24,7 @@ struct sigmoid_round_once {
     template <class A>
     SQUASH_INLINE static xsimd::batch<double, A> wide(xsimd::batch<double, A> x) noexcept
     {
-        return 1.0 / (wide_exp(x).value() + 1.0);
+        return 1.0 / wide_exp(x).plus_one();
     }
     static dd::number exact(float x) noexcept
     {

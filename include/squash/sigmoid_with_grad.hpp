@@ -35,7 +35,8 @@ SQUASH_INLINE value_and_grad<xsimd::batch<float, A>> sigmoid_with_grad_float(xsi
     auto e_lo = wide_exp(halves.lo).value();
     auto e_hi = wide_exp(halves.hi).value();
     dbatch const d_lo = e_lo + 1.0, d_hi = e_hi + 1.0;
-    dbatch const s_lo = 1.0 / d_lo, s_hi = 1.0 / d_hi;  // sigmoid_round_once::wide
+    // sigmoid_round_once::wide but for d's rounding (it fuses 1 + e^x)
+    dbatch const s_lo = 1.0 / d_lo, s_hi = 1.0 / d_hi;
     dbatch const g_lo = e_lo / (d_lo * d_lo), g_hi = e_hi / (d_hi * d_hi);  // sigmoid_grad_round_once::wide
     auto value = correct_hard_lanes<sigmoid_round_once>(x, narrow(s_lo, s_hi), s_lo, s_hi);
     auto grad = correct_hard_lanes<sigmoid_grad_round_once>(x, narrow(g_lo, g_hi), g_lo, g_hi);

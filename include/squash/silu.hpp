@@ -75,8 +75,7 @@ SQUASH_INLINE xsimd::batch<float, A> silu_float(xsimd::batch<float, A> z) noexce
     auto numerator = xsimd::max(z, fbatch(-range));
     auto x_wide = widen(x);
     auto n_wide = widen(numerator);
-    return narrow(n_wide.lo / (wide_exp(x_wide.lo).value() + 1.0),
-                  n_wide.hi / (wide_exp(x_wide.hi).value() + 1.0));
+    return narrow(n_wide.lo / wide_exp(x_wide.lo).plus_one(), n_wide.hi / wide_exp(x_wide.hi).plus_one());
 }
 
 // N(z) = (1 + c) d + c d^2 P(d) near z0 in double (the float kernel): d =

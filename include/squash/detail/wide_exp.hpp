@@ -9,7 +9,8 @@
 //             bits of t = x N/ln2 + 1.5*2^52;
 //   expm1     p(r) ~ e^r - 1 (a polynomial, Horner's rule);
 //   rebuild   scale = 2^(n/N) = 2^floor(n/N) * 2^((n mod N)/N) from a table
-//             of N entries and the exponent bits; e^x = scale (1 + p).
+//             of N entries and the exponent bits; e^x = scale (1 + p),
+//             1 + e^x = 1 + scale e_r (e_r = 1 + p rounded).
 // N = 16 where a 16-entry lookup is one instruction (AVX-512: vpermt2q), so
 // the polynomial has degree 5 (6 for e^x - 1); N = 1 elsewhere, degree 10. Keeping scale and
 // p apart gives e^x - 1 = (scale - 1) + scale p without cancellation, which
@@ -85,7 +86,13 @@ template <class A>
 struct wide_exp_parts {
     xsimd::batch<double, A> scale;  // 2^(n/N), exact up to the table's rounding (2^-53)
     xsimd::batch<double, A> p;      // e^r - 1, |p| <= 0.42
+    xsimd::batch<double, A> e_r;    // e^r = 1 + p, rounded once from the polynomial
     xsimd::batch<double, A> value() const noexcept { return fmadd(scale, p, scale); }
+    // 1 + e^x, the logistic denominator, in one fused operation where
+    // value() + 1 takes two (measured: exact float σ 6-7% faster, paired
+    // runs on Zen 5). e_r's rounding, 2^-53 relative, is below p's
+    // polynomial error.
+    xsimd::batch<double, A> plus_one() const noexcept { return fmadd(scale, e_r, xsimd::batch<double, A>(1.0)); }
     // e^x - 1 without cancellation: scale - 1 is exact for scale in [1/2, 2]
     // (Sterbenz), and outside that |e^x - 1| > 0.29.
     xsimd::batch<double, A> minus_one() const noexcept { return fmadd(scale, p, scale - 1.0); }
@@ -126,7 +133,9 @@ SQUASH_INLINE wide_exp_parts<A> wide_exp(xsimd::batch<double, A> x) noexcept
     // float kernels, two double halves per register, are bound by the number
     // of operations, not by this chain (measured: 1.4% slower with it, which
     // here costs one more operation, r^2).
-    auto p = horner(wide_exp_polynomial<use, C>(), r) * r;
+    auto q = horner(wide_exp_polynomial<use, C>(), r);
+    auto p = q * r;
+    auto e_r = fmadd(q, r, batch(1.0));
 
     // rebuild: bits(t) = bits(magic) + n, and (bits(magic) << 48) vanishes
     // in 64 bits, so (bits(t) << (52 - table_bits)) is n shifted into place.
@@ -137,7 +146,7 @@ SQUASH_INLINE wide_exp_parts<A> wide_exp(xsimd::batch<double, A> x) noexcept
     } else {
         scale = from_bits<double, A>(n_shifted + lookup16<A>(C::table, to_bits(t)));
     }
-    return {scale, p};
+    return {scale, p, e_r};
 }
 
 }  // namespace detail
