@@ -5,6 +5,8 @@
 #ifndef SQUASH_BIPOLAR_SIGMOID_HPP
 #define SQUASH_BIPOLAR_SIGMOID_HPP
 
+#include <limits>
+
 #include "detail/config.hpp"
 #if SQUASH_CXX17
 
@@ -37,21 +39,24 @@ struct bipolar_sigmoid_round_once {
     // Subnormal results only below |z| = 2^-125, from h − 2^-160, never near
     // a boundary (see above).
     static constexpr bool subnormal_results = false;
+    // The rare inputs (detail/round_once.hpp): |z| < tiny, for wide_rare.
+    static constexpr float rare_below = float(tiny);
+    static constexpr float rare_above = std::numeric_limits<float>::infinity();
 
+    // 1 − E over 2 − (1 − E) = 1 + E (the bits of −(E − 1) / ((E − 1) + 2),
+    // one negation fewer).
     template <class A>
     SQUASH_INLINE static xsimd::batch<double, A> wide(xsimd::batch<double, A> x) noexcept
     {
+        auto one_minus_e = wide_exp<wide_exp_use::minus_one>(x).one_minus();
+        return one_minus_e / (2.0 - one_minus_e);
+    }
+    template <class A>
+    SQUASH_INLINE static xsimd::batch<double, A> wide_rare(xsimd::batch<double, A> x, xsimd::batch<double, A> y) noexcept
+    {
         using batch = xsimd::batch<double, A>;
-        auto e_minus_1 = wide_exp<wide_exp_use::minus_one>(x).minus_one();
-        auto y = negate(e_minus_1) / (e_minus_1 + 2.0);
-        // A branch, not a select: outside the exhaustive sweep few batches
-        // hold an input this small.
-        auto small = x > batch(-tiny);
-        if (xsimd::any(small)) {
-            auto h = negate(x) * 0.5;
-            y = xsimd::select(small, h - xsimd::min(h, batch(0x1p-160)), y);
-        }
-        return y;
+        auto h = negate(x) * 0.5;
+        return xsimd::select(x > batch(-tiny), h - xsimd::min(h, batch(0x1p-160)), y);
     }
     static dd::number exact(float x) noexcept
     {
@@ -71,7 +76,8 @@ template <class T, class A>
 SQUASH_INLINE xsimd::batch<T, A> bipolar_sigmoid_kernel(xsimd::batch<T, A> z) noexcept
 {
     if constexpr (std::is_same_v<T, float>) {
-        return keep_nan(z, with_sign_of(round_once<bipolar_sigmoid_round_once>(abs_bits(z)), z));
+        // round_once keeps the NaN of |z|, and the sign of z comes back with it.
+        return with_sign_of(round_once<bipolar_sigmoid_round_once>(abs_bits(z)), z);
     } else {
         return keep_nan(z, with_sign_of(tanh_half_abs(exp_neg_abs(z)), z));
     }

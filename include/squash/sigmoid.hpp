@@ -19,8 +19,7 @@ namespace detail {
 // float: σ = 1 / (1 + E), E = e^-z, in double (see detail/round_once.hpp).
 // Not reflected: E runs from 2^-161.6 to 2^161.6 at the clamp, and a
 // relative error of E is a relative error of σ either way.
-struct sigmoid_round_once {
-    static constexpr bool subnormal_results = true;  // z in (-103.98, -87.34)
+struct sigmoid_round_once : rare_inputs_below_normal {  // subnormal results for z in (-103.98, -87.34)
     template <class A>
     SQUASH_INLINE static xsimd::batch<double, A> wide(xsimd::batch<double, A> x) noexcept
     {
@@ -44,7 +43,7 @@ SQUASH_INLINE xsimd::batch<T, A> sigmoid_kernel(xsimd::batch<T, A> z) noexcept
 {
     using batch = xsimd::batch<T, A>;
     if constexpr (std::is_same_v<T, float>) {
-        return keep_nan(z, round_once<sigmoid_round_once>(z));
+        return round_once<sigmoid_round_once>(z);
     } else {
         auto [parts, E, D] = logistic_core(z);
         auto negative = z < batch(0);

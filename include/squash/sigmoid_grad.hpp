@@ -18,8 +18,7 @@ namespace detail {
 
 // float: σ' = E / (1 + E)^2, E = e^-z, in double (detail/round_once.hpp):
 // no cancellation, and (1 + E)^2 <= 2^324 at the clamp.
-struct sigmoid_grad_round_once {
-    static constexpr bool subnormal_results = true;  // |z| in (87.34, 103.98)
+struct sigmoid_grad_round_once : rare_inputs_below_normal {  // subnormal results for |z| in (87.34, 103.98)
     template <class A>
     SQUASH_INLINE static xsimd::batch<double, A> wide(xsimd::batch<double, A> x) noexcept
     {
@@ -51,7 +50,7 @@ SQUASH_INLINE xsimd::batch<T, A> sigmoid_grad_kernel(xsimd::batch<T, A> z) noexc
 {
     using batch = xsimd::batch<T, A>;
     if constexpr (std::is_same_v<T, float>) {
-        return keep_nan(z, round_once<sigmoid_grad_round_once>(z));
+        return round_once<sigmoid_grad_round_once>(z);
     } else {
         auto [parts, E, D] = logistic_core(z);
         auto grad = scale_by_pow2k(divide(E, square(D)), parts);

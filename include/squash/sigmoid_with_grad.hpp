@@ -38,8 +38,9 @@ SQUASH_INLINE value_and_grad<xsimd::batch<float, A>> sigmoid_with_grad_float(xsi
     // sigmoid_round_once::wide but for d's rounding (it fuses 1 + e^x)
     dbatch const s_lo = 1.0 / d_lo, s_hi = 1.0 / d_hi;
     dbatch const g_lo = e_lo / (d_lo * d_lo), g_hi = e_hi / (d_hi * d_hi);  // sigmoid_grad_round_once::wide
-    auto value = correct_hard_lanes<sigmoid_round_once>(x, narrow(s_lo, s_hi), s_lo, s_hi);
-    auto grad = correct_hard_lanes<sigmoid_grad_round_once>(x, narrow(g_lo, g_hi), g_lo, g_hi);
+    bool const rare = any_rare_input<rare_inputs_below_normal>(z);  // σ's and σ''s
+    auto value = correct_hard_lanes<sigmoid_round_once>(x, narrow(s_lo, s_hi), s_lo, s_hi, rare);
+    auto grad = correct_hard_lanes<sigmoid_grad_round_once>(x, narrow(g_lo, g_hi), g_lo, g_hi, rare);
     return {keep_nan(z, value), keep_nan(z, grad)};
 }
 

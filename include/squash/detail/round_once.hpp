@@ -68,10 +68,6 @@ SQUASH_INLINE bool any_near_float_midpoint(xsimd::batch<double, A> y_lo, xsimd::
     }
 }
 
-// Every input with |x| <= 87 gives σ and σ' above 2^-126: their lanes need
-// no lifting.
-inline constexpr float round_once_normal_inputs = 87.0f;
-
 // Below 2^-126 (subnormal floats, spacing 2^-149) y + 2^-126 has its float
 // rounding point where a normal float's is (its spacing is 2^-149 too), at
 // the cost of a rounding of 2^-179, half a unit of the test.
@@ -111,23 +107,53 @@ template <class F, class A>
     return xsimd::batch<float, A>::load_aligned(outputs);
 }
 
+// The rare inputs of σ and σ' (for F below to derive from): |z| > 87
+// holds every input whose result is below 2^-126 (σ, σ' < 2^-126 needs
+// e^-|z| < 2^-126, that is |z| > 87.33); their results are lifted
+// (lift_subnormal), nothing else changes.
+struct rare_inputs_below_normal {
+    static constexpr bool subnormal_results = true;
+    static constexpr float rare_below = 0.0f;
+    static constexpr float rare_above = 87.0f;
+    template <class A>
+    SQUASH_INLINE static xsimd::batch<double, A> wide_rare(xsimd::batch<double, A>, xsimd::batch<double, A> y) noexcept
+    {
+        return y;
+    }
+};
+
+// Whether any lane of z is one of F's rare inputs: NaN (keep_nan), or |z|
+// outside [F::rare_below, F::rare_above], where F needs more than its
+// common path (σ, σ': results below 2^-126 to lift, from |z| > 87; σ₂:
+// |z| < 2^-24, see bipolar_sigmoid.hpp). One test on the bits of the float
+// inputs serves all (the bits of |z| order as |z| does, and a NaN's are
+// above every number's), so a batch without rare lanes costs an AND, one or
+// two comparisons and a branch. Separately, σ's subnormal test on the
+// double results took 2.5% and keep_nan 2 to 4 operations more of its time
+// (paired runs on Zen 5).
+template <class F, class A>
+SQUASH_INLINE bool any_rare_input(xsimd::batch<float, A> z) noexcept
+{
+    using int_batch = xsimd::batch<std::int32_t, A>;
+    auto magnitude = to_bits(abs_bits(z));
+    auto rare = magnitude > int_batch(bit_copy<std::int32_t>(F::rare_above));
+    if constexpr (F::rare_below > 0.0f)
+        rare = rare || magnitude < int_batch(bit_copy<std::int32_t>(F::rare_below));
+    return xsimd::any(rare);
+}
+
 // result = y_lo, y_hi rounded to float, with the lanes the boundary test
-// flags recomputed by F::exact.
+// flags recomputed by F::exact; rare: whether the batch has rare inputs
+// (any_rare_input), the only ones whose results may lie below 2^-126.
 template <class F, class A>
 SQUASH_INLINE xsimd::batch<float, A> correct_hard_lanes(xsimd::batch<float, A> x, xsimd::batch<float, A> result,
-                                                        xsimd::batch<double, A> y_lo, xsimd::batch<double, A> y_hi) noexcept
+                                                        xsimd::batch<double, A> y_lo, xsimd::batch<double, A> y_hi,
+                                                        bool rare) noexcept
 {
-    // Results below the normal float range are rare outside masked inputs:
-    // where no lane can have one, the lifting costs one comparison of the
-    // float inputs and a branch (two comparisons of the double results took
-    // 2.5% more of exact σ's time, paired runs on Zen 5). The functions
-    // that have such results (F::subnormal_results) have them for |x| >
-    // 87.33 only (σ, σ' < 2^-126 needs e^-|z| < 2^-126); NaN lanes, which
-    // fail the test, are left to keep_nan.
     auto s_lo = y_lo;
     auto s_hi = y_hi;
     if constexpr (F::subnormal_results) {
-        if (xsimd::any(xsimd::abs(x) > xsimd::batch<float, A>(round_once_normal_inputs))) {
+        if (rare) {
             s_lo = lift_subnormal(y_lo);
             s_hi = lift_subnormal(y_hi);
         }
@@ -138,12 +164,15 @@ SQUASH_INLINE xsimd::batch<float, A> correct_hard_lanes(xsimd::batch<float, A> x
 }
 
 // f(z) correctly rounded, for F with
-//   static batch<double, A> wide(batch<double, A> x)   f at z = -x, to 2^-44.5
+//   static batch<double, A> wide(batch<double, A> x)   f at z = -x, to 2^-44.5, for the common inputs
+//   static batch<double, A> wide_rare(batch<double, A> x, batch<double, A> y)
+//                                                       y, corrected where x is a rare input
 //   static dd::number exact(float x)                    f at z = -x, to ~2^-95
-//   static constexpr bool subnormal_results             results below 2^-126 to lift (lift_subnormal),
-//                                                       for |x| > round_once_normal_inputs only
+//   static constexpr float rare_below, rare_above       the common inputs: rare_below <= |z| <= rare_above
+//   static constexpr bool subnormal_results             results below 2^-126 (rare inputs only) to lift
 // where x = -z clamped to [-112, 112]; f(z) >= 0 is assumed by the boundary
-// test (the bipolar sigmoid passes |z| and restores the sign).
+// test (the bipolar sigmoid passes |z| and restores the sign). A NaN z gives
+// z quieted (keep_nan).
 template <class F, class A>
 SQUASH_INLINE xsimd::batch<float, A> round_once(xsimd::batch<float, A> z) noexcept
 {
@@ -152,7 +181,15 @@ SQUASH_INLINE xsimd::batch<float, A> round_once(xsimd::batch<float, A> z) noexce
     auto [lo, hi] = widen(x);
     auto y_lo = F::wide(lo);
     auto y_hi = F::wide(hi);
-    return correct_hard_lanes<F>(x, narrow(y_lo, y_hi), y_lo, y_hi);
+    // Rare inputs behind one branch, which is taken in nearly every batch of
+    // inputs on [-100, 100] or masked (-inf, -1e4) for σ and σ': keep_nan
+    // there, not keep_nan_lanes, leaves AVX-512 its own branch on NaN.
+    if (any_rare_input<F>(z)) {
+        y_lo = F::wide_rare(lo, y_lo);
+        y_hi = F::wide_rare(hi, y_hi);
+        return keep_nan(z, correct_hard_lanes<F>(x, narrow(y_lo, y_hi), y_lo, y_hi, true));
+    }
+    return correct_hard_lanes<F>(x, narrow(y_lo, y_hi), y_lo, y_hi, false);
 }
 
 }  // namespace detail

@@ -96,6 +96,8 @@ struct wide_exp_parts {
     // e^x - 1 without cancellation: scale - 1 is exact for scale in [1/2, 2]
     // (Sterbenz), and outside that |e^x - 1| > 0.29.
     xsimd::batch<double, A> minus_one() const noexcept { return fmadd(scale, p, scale - 1.0); }
+    // 1 - e^x, the same way (the bits of -minus_one()).
+    xsimd::batch<double, A> one_minus() const noexcept { return fnmadd(scale, p, 1.0 - scale); }
 };
 
 template <wide_exp_use use, class C>
