@@ -304,6 +304,75 @@ TEMPLATE_TEST_CASE("scalar, batch and array forms agree bitwise", "[elementwise]
     });
 }
 
+// Arrays of at least detail::prefetch_min_bytes take the loops' prefetching
+// branch (elementwise.hpp); everything else in this file uses shorter ones.
+// The results must be those of the same elements in short arrays (pieces
+// of 1000, below the threshold), and nothing outside the outputs may be
+// written, for every loop: one output, two outputs, two inputs.
+TEMPLATE_TEST_CASE("arrays long enough to be prefetched: the bits of short arrays, nothing written outside",
+                   "[elementwise][prefetch]", float, double)
+{
+    using T = TestType;
+    constexpr std::size_t width = xsimd::batch<T>::size;
+    constexpr std::size_t piece = 1000;
+    static_assert(piece * sizeof(T) < squash::detail::prefetch_min_bytes);
+    // Past the threshold by a few unrolled iterations, single batches and a tail.
+    std::size_t const n = squash::detail::prefetch_min_bytes / sizeof(T) + 3 * 4 * width + 2 * width + 3;
+    REQUIRE(squash::detail::worth_prefetching<T>(n));
+    auto const z = mixed_inputs<T>(n, 2026);
+    auto in_pieces = [&](auto const& apply) {
+        for (std::size_t i = 0; i < n; i += piece)
+            apply(i, std::min(piece, n - i));
+    };
+    auto check_output = [&](std::vector<T> const& padded, std::vector<T> const& expected, char const* what) {
+        INFO(what);
+        CHECK(all_canaries(padded.data(), 2));
+        CHECK(all_canaries(padded.data() + 2 + n, 2));
+        auto const wrong = first_mismatch(padded.data() + 2, expected.data(), n);
+        if (wrong < n)
+            UNSCOPED_INFO("z = " << show(z[wrong]) << " gave " << show(padded[2 + wrong]) << ", in a short array "
+                                 << show(expected[wrong]));
+        CHECK(wrong == n);
+    };
+    auto unary = [&](auto const& f) {
+        INFO("function " << f.name);
+        std::vector<T> expected(n);
+        in_pieces([&](std::size_t i, std::size_t m) { f(z.data() + i, expected.data() + i, m); });
+        std::vector<T> out(n + 4, canary<T>());
+        f(z.data(), out.data() + 2, n);
+        check_output(out, expected, "out of place");
+        std::vector<T> inout(n + 4, canary<T>());
+        std::copy(z.begin(), z.end(), inout.begin() + 2);
+        f(inout.data() + 2, inout.data() + 2, n);
+        check_output(inout, expected, "in place");
+    };
+    for_each_function(unary);
+    unary(squash::fast::sigmoid);
+    unary(squash::fast::sigmoid_grad);
+    unary(squash::fast::bipolar_sigmoid);
+
+    {
+        std::vector<T> value(n), grad(n);
+        in_pieces([&](std::size_t i, std::size_t m) {
+            squash::sigmoid_with_grad(z.data() + i, value.data() + i, grad.data() + i, m);
+        });
+        std::vector<T> value_out(n + 4, canary<T>()), grad_out(n + 4, canary<T>());
+        squash::sigmoid_with_grad(z.data(), value_out.data() + 2, grad_out.data() + 2, n);
+        check_output(value_out, value, "sigmoid_with_grad: value");
+        check_output(grad_out, grad, "sigmoid_with_grad: grad");
+    }
+    {
+        auto const y = mixed_inputs<T>(n, 2027);
+        std::vector<T> expected(n);
+        in_pieces([&](std::size_t i, std::size_t m) {
+            squash::sigmoid_backward(z.data() + i, y.data() + i, expected.data() + i, m);
+        });
+        std::vector<T> dx(n + 4, canary<T>());
+        squash::sigmoid_backward(z.data(), y.data(), dx.data() + 2, n);
+        check_output(dx, expected, "sigmoid_backward");
+    }
+}
+
 // f(Arch{}, ...) with an architecture narrower than the build's (SSE2 in an
 // AVX2 build, say): the array forms must agree with that architecture's own
 // batch kernel, lane by lane, at every length around the unrolled loop.

@@ -52,6 +52,10 @@
 
 #include "detail/platform.hpp"
 
+#if defined(_MSC_VER) && !defined(__clang__) && (defined(_M_X64) || defined(_M_IX86))
+#include <xmmintrin.h>  // _mm_prefetch
+#endif
+
 SQUASH_NAMESPACE_BEGIN
 
 namespace detail {
@@ -328,6 +332,42 @@ private:
     fail(text);
 }
 
+// Software prefetch of the inputs of large arrays, in the three loops below.
+// A Zen 5's hardware prefetcher follows these loops or not depending on
+// where the linker placed their code: with the same headers and data,
+// fast::sigmoid on 16 Mi floats (AVX-512) took 0.20-0.27 ns per float at
+// four of eight code offsets 8 bytes apart and 0.50-0.53 at the other four
+// (AVX2: 0.62 at one of eight; sigmoid: 0.60 at one), and with every input
+// line prefetched 4 KiB ahead 0.20-0.26 at all eight (sigmoid 0.41-0.45).
+// Arrays that fit in the caches do not need it and would pay for the
+// instructions (up to 5% at 64 KiB, fast tier), so only arrays of at least
+// 1 MiB are prefetched (at 1 and 4 MiB it was neither slower nor faster).
+inline constexpr std::size_t prefetch_distance_bytes = 4096;
+inline constexpr std::size_t prefetch_min_bytes = std::size_t(1) << 20;
+
+template <class T>
+SQUASH_INLINE bool worth_prefetching(std::size_t n) noexcept
+{
+    return n * sizeof(T) >= prefetch_min_bytes;
+}
+
+// A hint to fetch the cache lines of the `count` elements at p, plus
+// prefetch_distance_bytes. The address may lie past the end of the array
+// (a prefetch never faults), so it is formed as an integer: pointer
+// arithmetic past the end would be undefined.
+template <class T>
+SQUASH_INLINE void prefetch_ahead(T const* p, std::size_t count) noexcept
+{
+    auto const ahead = reinterpret_cast<std::uintptr_t>(p) + prefetch_distance_bytes;
+    for (std::size_t b = 0; b < count * sizeof(T); b += 64) {
+#if defined(__GNUC__) || defined(__clang__)
+        __builtin_prefetch(reinterpret_cast<char const*>(ahead + b));
+#elif defined(_MSC_VER) && (defined(_M_X64) || defined(_M_IX86))
+        _mm_prefetch(reinterpret_cast<char const*>(ahead + b), _MM_HINT_T0);
+#endif
+    }
+}
+
 // Runs Kernel over in[0, n) into out[0, n) with batches of architecture
 // Arch. out == in is in place; the caller has excluded any other overlap.
 // This is the one loop behind every array form (and behind the compiled
@@ -340,8 +380,11 @@ void apply_range(T const* in, T* out, std::size_t n) noexcept
     // Four independent batches per iteration: enough to hide the latency of
     // the kernel's dependency chain (division, polynomial).
     constexpr std::size_t unroll = 4;
+    bool const prefetch = worth_prefetching<T>(n);
     std::size_t i = 0;
     for (; i + unroll * width <= n; i += unroll * width) {
+        if (prefetch)
+            prefetch_ahead(in + i, unroll * width);
         auto z0 = batch::load_unaligned(in + i);
         auto z1 = batch::load_unaligned(in + i + width);
         auto z2 = batch::load_unaligned(in + i + 2 * width);
@@ -646,8 +689,13 @@ void apply_backward(T const* dy, T const* y, T* dx, std::size_t n) noexcept
     using batch = xsimd::batch<T, Arch>;
     constexpr std::size_t width = batch::size;
     constexpr std::size_t unroll = 4;
+    bool const prefetch = worth_prefetching<T>(n);
     std::size_t i = 0;
     for (; i + unroll * width <= n; i += unroll * width) {
+        if (prefetch) {
+            prefetch_ahead(dy + i, unroll * width);
+            prefetch_ahead(y + i, unroll * width);
+        }
         auto g0 = batch::load_unaligned(dy + i);
         auto g1 = batch::load_unaligned(dy + i + width);
         auto g2 = batch::load_unaligned(dy + i + 2 * width);
@@ -681,8 +729,11 @@ void apply_two_outputs(T const* z, T* value, T* grad, std::size_t n) noexcept
     using batch = xsimd::batch<T, Arch>;
     constexpr std::size_t width = batch::size;
     constexpr std::size_t unroll = 4;
+    bool const prefetch = worth_prefetching<T>(n);
     std::size_t i = 0;
     for (; i + unroll * width <= n; i += unroll * width) {
+        if (prefetch)
+            prefetch_ahead(z + i, unroll * width);
         auto z0 = batch::load_unaligned(z + i);
         auto z1 = batch::load_unaligned(z + i + width);
         auto z2 = batch::load_unaligned(z + i + 2 * width);
