@@ -8,6 +8,7 @@
 #include <squash/squash.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <array>
 #include <cstring>
 #include <functional>
@@ -302,6 +303,102 @@ TEMPLATE_TEST_CASE("scalar, batch and array forms agree bitwise", "[elementwise]
             agrees(inout, form_name(form));
         }
     });
+}
+
+// The exact float functions run two registers at a time in the array loops
+// (kernel_pair, detail/round_once.hpp), with one branch for the unusual lanes
+// of both: rare inputs (|z| > 87, |z| < 2^-24 for σ₂, NaN) and inputs whose
+// double result lies near a float midpoint (recomputed exactly). Each such
+// input, at every lane of a four-register array of ordinary inputs, must
+// give every element the bits the one-register form gives it.
+template <class Fn>
+void check_pairs_against_batches(Fn const& f, std::vector<float> const& unusual)
+{
+    using batch = xsimd::batch<float>;
+    constexpr std::size_t width = batch::size;
+    constexpr std::size_t n = 4 * width;  // one unrolled iteration: two pairs
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<float> ordinary(-9.0f, 9.0f);
+    std::size_t failures = 0;
+    for (float u : unusual) {
+        for (std::size_t lane = 0; lane < n; ++lane) {
+            std::vector<float> z(n);
+            for (auto& v : z)
+                v = ordinary(rng);
+            z[lane] = u;
+            std::vector<float> expected(n), got(n);
+            for (std::size_t i = 0; i < n; i += width)
+                f(batch::load_unaligned(z.data() + i)).store_unaligned(expected.data() + i);
+            f(z, got);
+            auto i = first_mismatch(got.data(), expected.data(), n);
+            if (i < n && failures++ < 5)
+                UNSCOPED_INFO("unusual input " << show(u) << " at lane " << lane << ": z = " << show(z[i])
+                                               << " gave " << show(got[i]) << ", batch form " << show(expected[i]));
+        }
+    }
+    CHECK(failures == 0);
+}
+
+// Whether F's double result for z lies near a float midpoint (the boundary
+// test), and whether that double, rounded to float, is not the correctly
+// rounded result f(z). F::wide takes x = -z, or -|z| for an odd function.
+template <class F>
+double wide_result(float z, bool odd)
+{
+    return F::wide(xsimd::batch<double>(odd ? -std::fabs(double(z)) : -double(z))).get(0);
+}
+template <class F, class Fn>
+bool only_slow_path_is_right(Fn const& f, float z, bool odd = false)
+{
+    double y = wide_result<F>(z, odd);
+    return squash::detail::near_float_midpoint(y) && float(y) != std::fabs(f(z));
+}
+
+// The first `count` inputs from 1.5 upward that F's boundary test flags.
+template <class F>
+std::vector<float> flagged_inputs(std::size_t count, bool odd = false)
+{
+    std::vector<float> found;
+    for (float z = 1.5f; found.size() < count && z < 80.0f; z = std::nextafter(z, 100.0f))
+        if (squash::detail::near_float_midpoint(wide_result<F>(z, odd)))
+            found.push_back(z);
+    return found;
+}
+
+TEST_CASE("exact float: register pairs give every lane the bits of one register, unusual lanes among them",
+          "[elementwise][bits][pairs]")
+{
+    using squash::detail::bipolar_sigmoid_round_once;
+    using squash::detail::sigmoid_grad_round_once;
+    using squash::detail::sigmoid_round_once;
+    float const nan = std::numeric_limits<float>::quiet_NaN();
+    float const inf = std::numeric_limits<float>::infinity();
+    std::vector<float> const rare{-90.0f, 95.5f, -103.9f, 120.0f, -inf, inf, nan, -nan, 1e-30f, -3e-39f, 0.0f, -0.0f};
+    auto with_rare = [&](std::vector<float> inputs) {
+        inputs.insert(inputs.end(), rare.begin(), rare.end());
+        return inputs;
+    };
+    // Inputs that only the slow path rounds right, from a search of every
+    // float with |z| in [1e-3, 80] in the AVX-512 and AVX2 builds (which
+    // compute the double results differently, detail/wide_exp.hpp): all it
+    // found for σ, for σ' on AVX-512 (none on AVX2), and none for σ₂. The
+    // first inputs the boundary test flags from 1.5 up take the slow path
+    // too (in every build), though their double results round right.
+    std::vector<float> sigmoid_inputs{0x1.437902p-5f, -0x1.250c02p-10f};
+    std::vector<float> grad_inputs{0x1.2a9e3cp+1f, -0x1.7052cap+1f};
+    // Without an input that needs the slow path, the test could not tell a
+    // pair that skips it: σ's second input needs it in every build.
+    auto needs_slow_path = [](float z) { return only_slow_path_is_right<sigmoid_round_once>(squash::sigmoid, z); };
+    CHECK(std::any_of(sigmoid_inputs.begin(), sigmoid_inputs.end(), needs_slow_path));
+    auto append = [](std::vector<float>& to, std::vector<float> const& from) { to.insert(to.end(), from.begin(), from.end()); };
+    append(sigmoid_inputs, flagged_inputs<sigmoid_round_once>(3));
+    append(grad_inputs, flagged_inputs<sigmoid_grad_round_once>(3));
+    auto const bipolar_inputs = flagged_inputs<bipolar_sigmoid_round_once>(3, true);
+    REQUIRE(bipolar_inputs.size() == 3);
+
+    check_pairs_against_batches(squash::sigmoid, with_rare(sigmoid_inputs));
+    check_pairs_against_batches(squash::sigmoid_grad, with_rare(grad_inputs));
+    check_pairs_against_batches(squash::bipolar_sigmoid, with_rare(bipolar_inputs));
 }
 
 // Arrays of at least detail::prefetch_min_bytes take the loops' prefetching

@@ -5,6 +5,7 @@
 #ifndef SQUASH_BIPOLAR_SIGMOID_HPP
 #define SQUASH_BIPOLAR_SIGMOID_HPP
 
+#include <array>
 #include <limits>
 
 #include "detail/config.hpp"
@@ -89,6 +90,16 @@ struct bipolar_sigmoid_fn : elementwise_function<bipolar_sigmoid_fn> {
     static constexpr char const* name = "bipolar_sigmoid";
     template <class T, class A>
     SQUASH_INLINE static xsimd::batch<T, A> kernel(xsimd::batch<T, A> z) noexcept { return detail::bipolar_sigmoid_kernel(z); }
+    // float, two registers at once with each one's bits (the array loops).
+    template <class A>
+    SQUASH_INLINE static std::array<xsimd::batch<float, A>, 2> kernel_pair(xsimd::batch<float, A> z0,
+                                                                           xsimd::batch<float, A> z1) noexcept
+    {
+        using detail::abs_bits;
+        using detail::with_sign_of;
+        auto r = detail::round_once<detail::bipolar_sigmoid_round_once>(abs_bits(z0), abs_bits(z1));
+        return {with_sign_of(r[0], z0), with_sign_of(r[1], z1)};
+    }
 };
 
 // The bipolar sigmoid σ₂(z) = 2σ(z) − 1 = tanh(z/2), for float or double, in

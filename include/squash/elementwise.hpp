@@ -13,9 +13,12 @@
 //   f(in_ptr, out_ptr, n)  pointers and a count;
 //   f(Arch{}, ...)         the three array forms for an explicit xsimd
 //                          architecture (inside xsimd::dispatch, say).
-// Every element goes through the same instructions wherever it sits, so it
+// Every element goes through the same arithmetic wherever it sits, so it
 // gets the same bits: the tail of an array is copied into a batch-sized
-// buffer and run through the same kernel, never a scalar libm.
+// buffer and run through the same kernel, never a scalar libm; a function
+// may also give a `kernel_pair`, the kernel on two registers at once with
+// each register's bits unchanged, which the array loop then uses (the exact
+// float functions, detail/round_once.hpp).
 // Two more families, at the end of this file, give the functions of three
 // arrays the same forms: backward_function, f(dy, y) -> dx (the backward
 // pass from the forward output), and two_output_function, f(z) -> {value,
@@ -344,6 +347,9 @@ private:
 // 1 MiB are prefetched (at 1 and 4 MiB it was neither slower nor faster).
 inline constexpr std::size_t prefetch_distance_bytes = 4096;
 inline constexpr std::size_t prefetch_min_bytes = std::size_t(1) << 20;
+// One prefetch per cache line: 64 bytes on every x86-64 and most ARM cores
+// (a smaller step would repeat prefetches, a larger one would skip lines).
+inline constexpr std::size_t prefetch_line_bytes = 64;
 
 template <class T>
 SQUASH_INLINE bool worth_prefetching(std::size_t n) noexcept
@@ -359,7 +365,7 @@ template <class T>
 SQUASH_INLINE void prefetch_ahead(T const* p, std::size_t count) noexcept
 {
     auto const ahead = reinterpret_cast<std::uintptr_t>(p) + prefetch_distance_bytes;
-    for (std::size_t b = 0; b < count * sizeof(T); b += 64) {
+    for (std::size_t b = 0; b < count * sizeof(T); b += prefetch_line_bytes) {
 #if defined(__GNUC__) || defined(__clang__)
         __builtin_prefetch(reinterpret_cast<char const*>(ahead + b));
 #elif defined(_MSC_VER) && (defined(_M_X64) || defined(_M_IX86))
@@ -367,6 +373,15 @@ SQUASH_INLINE void prefetch_ahead(T const* p, std::size_t count) noexcept
 #endif
     }
 }
+
+// Whether Kernel has kernel_pair(z0, z1) for batches B: the kernels of two
+// registers at once, each with the bits kernel gives it (the exact float
+// kernels, detail/round_once.hpp).
+template <class Kernel, class B, class = void>
+struct has_kernel_pair : std::false_type {};
+template <class Kernel, class B>
+struct has_kernel_pair<Kernel, B, std::void_t<decltype(Kernel::kernel_pair(std::declval<B>(), std::declval<B>()))>>
+    : std::true_type {};
 
 // Runs Kernel over in[0, n) into out[0, n) with batches of architecture
 // Arch. out == in is in place; the caller has excluded any other overlap.
@@ -389,10 +404,19 @@ void apply_range(T const* in, T* out, std::size_t n) noexcept
         auto z1 = batch::load_unaligned(in + i + width);
         auto z2 = batch::load_unaligned(in + i + 2 * width);
         auto z3 = batch::load_unaligned(in + i + 3 * width);
-        Kernel::kernel(z0).store_unaligned(out + i);
-        Kernel::kernel(z1).store_unaligned(out + i + width);
-        Kernel::kernel(z2).store_unaligned(out + i + 2 * width);
-        Kernel::kernel(z3).store_unaligned(out + i + 3 * width);
+        if constexpr (has_kernel_pair<Kernel, batch>::value) {
+            auto r01 = Kernel::kernel_pair(z0, z1);
+            auto r23 = Kernel::kernel_pair(z2, z3);
+            r01[0].store_unaligned(out + i);
+            r01[1].store_unaligned(out + i + width);
+            r23[0].store_unaligned(out + i + 2 * width);
+            r23[1].store_unaligned(out + i + 3 * width);
+        } else {
+            Kernel::kernel(z0).store_unaligned(out + i);
+            Kernel::kernel(z1).store_unaligned(out + i + width);
+            Kernel::kernel(z2).store_unaligned(out + i + 2 * width);
+            Kernel::kernel(z3).store_unaligned(out + i + 3 * width);
+        }
     }
     for (; i + width <= n; i += width)
         Kernel::kernel(batch::load_unaligned(in + i)).store_unaligned(out + i);

@@ -5,6 +5,8 @@
 #ifndef SQUASH_SIGMOID_HPP
 #define SQUASH_SIGMOID_HPP
 
+#include <array>
+
 #include "detail/config.hpp"
 #if SQUASH_CXX17
 
@@ -59,6 +61,13 @@ struct sigmoid_fn : elementwise_function<sigmoid_fn> {
     static constexpr char const* name = "sigmoid";
     template <class T, class A>
     SQUASH_INLINE static xsimd::batch<T, A> kernel(xsimd::batch<T, A> z) noexcept { return detail::sigmoid_kernel(z); }
+    // float, two registers at once with each one's bits (the array loops).
+    template <class A>
+    SQUASH_INLINE static std::array<xsimd::batch<float, A>, 2> kernel_pair(xsimd::batch<float, A> z0,
+                                                                           xsimd::batch<float, A> z1) noexcept
+    {
+        return detail::round_once<detail::sigmoid_round_once>(z0, z1);
+    }
 };
 
 // The logistic function σ(z) = 1 / (1 + e^-z), for float or double: a

@@ -5,6 +5,8 @@
 #ifndef SQUASH_SIGMOID_GRAD_HPP
 #define SQUASH_SIGMOID_GRAD_HPP
 
+#include <array>
+
 #include "detail/config.hpp"
 #if SQUASH_CXX17
 
@@ -69,6 +71,13 @@ struct sigmoid_grad_fn : elementwise_function<sigmoid_grad_fn> {
     static constexpr char const* name = "sigmoid_grad";
     template <class T, class A>
     SQUASH_INLINE static xsimd::batch<T, A> kernel(xsimd::batch<T, A> z) noexcept { return detail::sigmoid_grad_kernel(z); }
+    // float, two registers at once with each one's bits (the array loops).
+    template <class A>
+    SQUASH_INLINE static std::array<xsimd::batch<float, A>, 2> kernel_pair(xsimd::batch<float, A> z0,
+                                                                           xsimd::batch<float, A> z1) noexcept
+    {
+        return detail::round_once<detail::sigmoid_grad_round_once>(z0, z1);
+    }
 };
 
 // The derivative of the sigmoid, taking z (not σ(z)): σ'(z) = σ(z)(1 − σ(z)),
