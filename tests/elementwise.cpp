@@ -379,9 +379,10 @@ TEST_CASE("exact float: register pairs give every lane the bits of one register,
         return inputs;
     };
     // Inputs that only the slow path rounds right, from a search of every
-    // float with |z| in [1e-3, 80] in the AVX-512 and AVX2 builds (which
-    // compute the double results differently, detail/wide_exp.hpp): all it
-    // found for σ, for σ' on AVX-512 (none on AVX2), and none for σ₂. The
+    // float with |z| in [1e-3, 80] in the AVX-512, AVX2 and SSE2 builds
+    // (which compute the double results differently, detail/wide_exp.hpp):
+    // all it found for σ (the second in all three, the first on AVX-512
+    // only), for σ' on AVX-512 (none elsewhere), and none for σ₂. The
     // first inputs the boundary test flags from 1.5 up take the slow path
     // too (in every build), though their double results round right.
     std::vector<float> sigmoid_inputs{0x1.437902p-5f, -0x1.250c02p-10f};
